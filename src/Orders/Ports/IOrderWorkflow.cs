@@ -1,0 +1,14 @@
+namespace StepOrders.Orders.Ports;
+
+/// <summary>The durable workflow that drives an order: Step Functions on AWS, the embedded runtime on one machine.</summary>
+public interface IOrderWorkflow
+{
+    /// <summary>Starts the execution named <paramref name="executionName"/>; a second start of the same name starts nothing.</summary>
+    Task<WorkflowStart> StartAsync(string executionName, OrderWorkflowInput input, CancellationToken cancellationToken);
+
+    /// <summary>The execution's status, or null if no execution has that name.</summary>
+    Task<ExecutionSummary?> DescribeAsync(string executionName, CancellationToken cancellationToken);
+
+    /// <summary>Redrives a failed execution from the state that failed.</summary>
+    Task RedriveAsync(string executionName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,51 @@
+using StepOrders.Orders;
+using StepOrders.Orders.Ports;
+
+namespace StepOrders.Steps;
+
+/// <summary>What the failure undid.</summary>
+public sealed record CompensationOutput(bool StockReleased, bool PaymentRefunded);
+
+/// <summary>
+/// FAILED: the workflow's Catch lands here. Gives back reserved stock, refunds a captured payment, and records the
+/// step that failed with its error and cause. Every part is idempotent, so a retry or a redelivery changes nothing.
+/// </summary>
+[Function("MarkOrderFailed", FunctionTrigger.Workflow)]
+public sealed class MarkOrderFailed(OrderProgress progress, IInventory inventory, IPaymentGateway payments)
+    : WorkflowStep<MarkOrderFailedInput, CompensationOutput>(StepJson.Default.MarkOrderFailedInput, StepJson.Default.CompensationOutput)
+{
+    public override async Task<StepOutcome<CompensationOutput>> HandleAsync(MarkOrderFailedInput input, CancellationToken cancellationToken)
+    {
+        if (!OrderId.TryParse(input.OrderId, out var id))
+        {
+            return new StepError(OrderErrors.Invalid, $"'{input.OrderId}' is not an order id.");
+        }
+        var released = await inventory.ReleaseAsync(id, cancellationToken);
+        var refunded = await payments.RefundAsync(id, cancellationToken);
+        var error = string.IsNullOrEmpty(input.Error) ? "States.Unknown" : input.Error;
+        var cause = input.Cause ?? "";
+
+        var moved = await progress.AdvanceAsync(input.OrderId, OrderStatus.Failed, order =>
+        {
+            var step = FailedStep(order.Status);
+            var detail = $"{step} failed with {error}: {cause}{Compensation(released, refunded)}";
+            return (detail, new OrderFailure(step, error, cause));
+        }, cancellationToken);
+
+        return moved.Error is { } failure
+            ? failure
+            : StepOutcome<CompensationOutput>.Succeeded(new CompensationOutput(released, refunded));
+    }
+
+    /// <summary>Each step first moves the order to its status, so the status tells which step failed; a PENDING order failed in the first step.</summary>
+    private static string FailedStep(OrderStatus status) =>
+        status == OrderStatus.Pending ? OrderStatus.Validating.StepName() : status.StepName();
+
+    private static string Compensation(bool released, bool refunded) => (released, refunded) switch
+    {
+        (true, true) => " Stock released; payment refunded.",
+        (true, false) => " Stock released.",
+        (false, true) => " Payment refunded.",
+        _ => "",
+    };
+}
