@@ -1,0 +1,3 @@
+using StepOrders.LoadGenerator;
+
+return await LoadRun.MainAsync(args);
