@@ -1,0 +1,7 @@
+namespace StepOrders.Workflow.States;
+
+public enum JitterStrategy
+{
+    None,
+    Full,
+}

@@ -1,0 +1,7 @@
+namespace StepOrders.Workflow.States;
+
+public enum QueryLanguage
+{
+    JsonPath,
+    Jsonata,
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using StepOrders.Workflow.Paths;
+
+namespace StepOrders.Workflow.States;
+
+/// <summary>ASL: State. Fields common to every state type; a path of <c>null</c> means the field was set to null.</summary>
+public abstract record State
+{
+    public required string Name { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary>The state that follows, or null for terminal states (End, Succeed, Fail) and Choice.</summary>
+    public string? Next { get; init; }
+
+    public bool End { get; init; }
+
+    public JsonPath? InputPath { get; init; } = JsonPath.Root;
+
+    public JsonPath? OutputPath { get; init; } = JsonPath.Root;
+
+    public QueryLanguage QueryLanguage { get; init; } = QueryLanguage.JsonPath;
+
+    /// <summary>Variables to assign on exit (ASL: Assign); kept as written until variables are supported.</summary>
+    public JsonNode? Assign { get; init; }
+
+    /// <summary>JSONata: Output; kept as written for the JSONata evaluator.</summary>
+    public JsonNode? Output { get; init; }
+
+    public abstract StateType Type { get; }
+
+    /// <summary>The prefix of this state's history events: <c>TaskStateEntered</c>, <c>PassStateExited</c>…</summary>
+    internal string EventPrefix => Type.ToString();
+}
