@@ -26,4 +26,7 @@ public enum FunctionTrigger
 
     /// <summary>Called by a Task state of the order workflow; its ARN is the ASL's <c>${NameFunctionArn}</c>.</summary>
     Workflow,
+
+    /// <summary>Called on a schedule (EventBridge Scheduler on AWS, a timer in the local host).</summary>
+    Schedule,
 }

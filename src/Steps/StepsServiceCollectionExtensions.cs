@@ -4,11 +4,12 @@ namespace StepOrders.Steps;
 
 public static class StepsServiceCollectionExtensions
 {
-    /// <summary>Registers the workflow steps (each also as an <see cref="IWorkflowStep"/>) and the queue-triggered starter.</summary>
+    /// <summary>Registers the workflow steps (each also as an <see cref="IWorkflowStep"/>) the queue-triggered starter and the reconciler.</summary>
     public static IServiceCollection AddStepOrdersSteps(this IServiceCollection services)
     {
         services.AddSingleton<OrderProgress>();
         services.AddSingleton<StartOrderWorkflow>();
+        services.AddSingleton<ReconcilePendingOrders>();
         AddStep<ValidateOrder>(services);
         AddStep<CheckInventory>(services);
         AddStep<ProcessPayment>(services);

@@ -47,7 +47,9 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
     }
 
     public Task<IReadOnlyList<OrderId>> ListPendingAsync(DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        Task.FromResult<IReadOnlyList<OrderId>>(_orders.Values
+            .Where(o => o.Status == OrderStatus.Pending && o.CreatedAt < acceptedBefore)
+            .OrderBy(o => o.CreatedAt).Take(limit).Select(o => o.Id).ToList());
 
     public Task<ReservationOutcome> ReserveAsync(OrderId orderId, IReadOnlyList<OrderLine> lines, CancellationToken cancellationToken)
     {
