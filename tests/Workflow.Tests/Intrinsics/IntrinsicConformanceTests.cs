@@ -105,7 +105,10 @@ public class IntrinsicConformanceTests
     {
         var variables = new Dictionary<string, JsonNode?>
         {
-            ["xCurrent"] = 9, ["yCurrent"] = 44, ["zCurrent"] = 6, ["bias"] = 4.3,
+            ["xCurrent"] = 9,
+            ["yCurrent"] = 44,
+            ["zCurrent"] = 6,
+            ["bias"] = 4.3,
         };
         var sum = IntrinsicFunctions.Evaluate(
             "States.MathAdd(States.MathAdd(States.MathAdd($yCurrent, $xCurrent), $zCurrent), $bias)",
