@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace StepOrders.Steps;
@@ -19,7 +20,8 @@ public static class StepsServiceCollectionExtensions
         return services;
     }
 
-    private static void AddStep<TStep>(IServiceCollection services)
+    // The container builds each step through its public constructor; the annotation keeps it in a Native AOT build.
+    private static void AddStep<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStep>(IServiceCollection services)
         where TStep : class, IWorkflowStep
     {
         services.AddSingleton<TStep>();
