@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+
+namespace StepOrders.Api.Access;
+
+/// <summary>
+/// Keys found recently, so a request costs a hash and a dictionary look-up rather than a database read. Only found
+/// keys are kept (a new key works at once), for <see cref="TimeToLive"/>, so a key changed in the store by another
+/// process is seen within that time.
+/// </summary>
+public sealed class KnownApiKeys(IApiKeyStore store, TimeProvider clock)
+{
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset FoundAt)> _found = new(StringComparer.Ordinal);
+
+    public async ValueTask<ApiKey?> FindAsync(string secret, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeyHash.Of(secret);
+        var now = clock.GetUtcNow();
+        if (_found.TryGetValue(hash.Hex, out var known) && now - known.FoundAt < TimeToLive)
+        {
+            return known.Key;
+        }
+        var key = await store.FindAsync(hash, cancellationToken);
+        if (key is null)
+        {
+            _found.TryRemove(hash.Hex, out _);
+            return null;
+        }
+        _found[hash.Hex] = (key, now);
+        return key;
+    }
+
+    /// <summary>Forgets a key at once (for a key revoked in this process).</summary>
+    public void Forget(ApiKeyHash hash) => _found.TryRemove(hash.Hex, out _);
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using StepOrders.Api.Access;
+
+namespace StepOrders.Api.Admin;
+
+/// <summary>Operations for admin keys only: the dead-letter queue, redriving failed executions, stock levels.</summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Admin");
+        group.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync).WithName("ListDeadLetters");
+        group.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).WithName("RedriveDeadLetters");
+        group.MapPost("/executions/{name}/redrive", ExecutionRedriveEndpoint.HandleAsync).WithName("RedriveExecution");
+        group.MapPut("/inventory/{sku}", StockEndpoint.SetAsync).WithName("SetStock");
+        return group;
+    }
+}

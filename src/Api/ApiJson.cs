@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StepOrders.Api.Admin;
+using StepOrders.Api.Customers;
+using StepOrders.Api.Orders;
+using StepOrders.Orders;
+
+namespace StepOrders.Api;
+
+/// <summary>
+/// Source-generated JSON for every request and response. Numbers must be JSON numbers (no "2" for 2) and nesting is
+/// shallow, so odd bodies fail fast as a 400.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    MaxDepth = MaxDepth)]
+[JsonSerializable(typeof(PlaceOrder))]
+[JsonSerializable(typeof(OrderResponse))]
+[JsonSerializable(typeof(CustomerOrdersResponse))]
+[JsonSerializable(typeof(DeadLettersResponse))]
+[JsonSerializable(typeof(DeadLetterRedriveRequest))]
+[JsonSerializable(typeof(DeadLetterRedriveResponse))]
+[JsonSerializable(typeof(ExecutionRedriveResponse))]
+[JsonSerializable(typeof(StockRequest))]
+[JsonSerializable(typeof(StockResponse))]
+[JsonSerializable(typeof(Health.HealthResponse))]
+public sealed partial class ApiJson : JsonSerializerContext
+{
+    public const int MaxDepth = 16;
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace StepOrders.Api.Health;
+
+/// <summary><c>GET /health</c>: up or not, for load balancers and scripts; needs no key.</summary>
+public static class HealthApi
+{
+    public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/health").AllowAnonymous().WithTags("Health");
+        group.MapGet("/", () => TypedResults.Ok(new HealthResponse("ok"))).WithName("Health");
+        return group;
+    }
+}
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace StepOrders.Api.Orders;
+
+public static class OrdersApi
+{
+    /// <summary><c>POST /orders</c> places an order; <c>GET /orders/{orderId}</c> shows one with its history and execution.</summary>
+    public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/orders").RequireAuthorization().WithTags("Orders");
+        group.MapPost("/", PlaceOrderEndpoint.HandleAsync).WithName("PlaceOrder");
+        group.MapGet("/{orderId}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
+        return group;
+    }
+}
