@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StepOrders.Orders.Ports;
+using StepOrders.Steps.Tests;
+
+namespace StepOrders.Lambda.Tests;
+
+/// <summary>
+/// The Lambda host run in this process (JIT) against the runtime API emulator, composed as in production but with
+/// in-memory ports, so one function's dispatch, events and error shapes are tested in milliseconds.
+/// </summary>
+internal sealed class InProcessLambda : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop;
+
+    private InProcessLambda(RuntimeApiEmulator runtimeApi, Task<int> host, CancellationTokenSource stop)
+    {
+        RuntimeApi = runtimeApi;
+        Host = host;
+        _stop = stop;
+    }
+
+    public RuntimeApiEmulator RuntimeApi { get; }
+
+    /// <summary>The host's run; ends with its exit code after an initialization error.</summary>
+    public Task<int> Host { get; }
+
+    public static async Task<InProcessLambda> StartAsync(string handler, InMemoryShop shop, IOrderWorkflow workflow)
+    {
+        var runtimeApi = await RuntimeApiEmulator.StartAsync();
+        var services = new ServiceCollection().AddStepOrdersLambda();
+        services.AddLogging(logging => logging.ClearProviders());
+        services.AddSingleton<TimeProvider>(shop.Clock);
+        services.AddSingleton<IOrderStore>(shop);
+        services.AddSingleton<IInventory>(shop);
+        services.AddSingleton<IPaymentGateway>(shop);
+        services.AddSingleton(workflow);
+        var stop = new CancellationTokenSource();
+        var host = Task.Run(() => LambdaHost.RunAsync(runtimeApi.Address, handler, services, stop.Token));
+        return new InProcessLambda(runtimeApi, host, stop);
+    }
+
+    public Task<RuntimeReply> InvokeAsync(string payload, TimeSpan? timeLeft = null, string? traceId = null) =>
+        RuntimeApi.InvokeAsync(payload, timeLeft, traceId);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Host.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+        {
+            // The loop ends by cancellation of its wait for the next event.
+        }
+        await RuntimeApi.DisposeAsync();
+        _stop.Dispose();
+    }
+}
