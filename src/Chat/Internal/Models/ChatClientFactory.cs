@@ -52,7 +52,14 @@ internal static class ChatClientFactory
 
     public static IChatClient Anthropic(ChatAssistantOptions options, string apiKey)
     {
-        var settings = new ClientOptions { ApiKey = apiKey, MaxRetries = 0, Timeout = options.Timeout };
+        var settings = new ClientOptions
+        {
+            ApiKey = apiKey,
+            MaxRetries = 0,
+            Timeout = options.Timeout,
+            // The documented header (Anthropic API: "Authentication"); the SDK itself sends the key as a bearer token.
+            ExtraHeaders = new Dictionary<string, string> { ["x-api-key"] = apiKey },
+        };
         if (options.Endpoint is not null)
         {
             settings.BaseUrl = options.Endpoint;
