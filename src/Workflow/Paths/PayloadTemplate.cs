@@ -58,6 +58,11 @@ public sealed class PayloadTemplate
 
             if (IntrinsicCall.IsIntrinsic(expression))
             {
+                if (IntrinsicCall.Validate(expression) is { } problem)
+                {
+                    problems.Add(new(fieldAt, problem));
+                }
+
                 fields.Add((name, new IntrinsicNode(expression)));
             }
             else if (JsonPath.TryParse(expression, out var path, out _))

@@ -28,7 +28,4 @@ public abstract record State
     public JsonNode? Output { get; init; }
 
     public abstract StateType Type { get; }
-
-    /// <summary>The prefix of this state's history events: <c>TaskStateEntered</c>, <c>PassStateExited</c>…</summary>
-    internal string EventPrefix => Type.ToString();
 }

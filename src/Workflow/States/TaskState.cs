@@ -28,4 +28,6 @@ public sealed record TaskState : State
     public JsonNode? Arguments { get; init; }
 
     public override StateType Type => StateType.Task;
+
+    internal Tasks.TaskResource Target => field ??= Tasks.TaskResource.Of(Resource);
 }

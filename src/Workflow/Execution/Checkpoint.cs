@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StepOrders.Workflow.Execution;
+
+/// <summary>
+/// The durable position of an execution, stored with each append: the state, the phase inside it, the
+/// state's raw input (JSON), the event that entered it, retry counts and the due time of a pending timer.
+/// Resuming from it re-runs at most the work after the last durable event (at-least-once).
+/// </summary>
+internal sealed record Checkpoint(
+    string StateName,
+    RunPhase Phase,
+    string? StateInput,
+    long EnteredEventId,
+    DateTimeOffset EnteredTime,
+    int[] RetryCounts,
+    int RetryCount,
+    DateTimeOffset? Due)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, CheckpointJson.Default.Checkpoint);
+
+    public static Checkpoint FromJson(string json) =>
+        JsonSerializer.Deserialize(json, CheckpointJson.Default.Checkpoint)
+        ?? throw new InvalidOperationException("Empty checkpoint");
+}
+
+[JsonSerializable(typeof(Checkpoint))]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+internal sealed partial class CheckpointJson : JsonSerializerContext;

@@ -1,0 +1,49 @@
+namespace StepOrders.Workflow.History;
+
+/// <summary>
+/// One event of an execution's history (GetExecutionHistory's HistoryEvent). The type-specific
+/// <c>…EventDetails</c> fields are flattened here; <see cref="HistoryEventJson"/> writes them in AWS's shape.
+/// Input and Output are JSON text, as AWS returns them.
+/// </summary>
+public sealed record HistoryEvent
+{
+    public required long Id { get; init; }
+
+    public long PreviousEventId { get; init; }
+
+    public required DateTimeOffset Timestamp { get; init; }
+
+    public required HistoryEventType Type { get; init; }
+
+    /// <summary>The state's name (state events) or the iteration's name (Map iterations).</summary>
+    public string? Name { get; init; }
+
+    public string? Input { get; init; }
+
+    public string? Output { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? Cause { get; init; }
+
+    public string? ResourceType { get; init; }
+
+    public string? Resource { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>TaskScheduled: the effective parameters, as JSON text.</summary>
+    public string? Parameters { get; init; }
+
+    public long? TimeoutInSeconds { get; init; }
+
+    public long? HeartbeatInSeconds { get; init; }
+
+    public string? RoleArn { get; init; }
+
+    public int? RedriveCount { get; init; }
+
+    public int? Index { get; init; }
+
+    public int? Length { get; init; }
+}

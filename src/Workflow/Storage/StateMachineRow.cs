@@ -1,0 +1,3 @@
+namespace StepOrders.Workflow.Storage;
+
+internal sealed record StateMachineRow(string Arn, string Name, string Definition, DateTimeOffset CreationDate);
