@@ -22,18 +22,24 @@ internal sealed class Hash : IIntrinsicFunction
             throw arguments.Invalid($"the data has {data.Length} characters, more than the maximum of {Base64Encode.MaxInputLength}");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(data);
+        var digest = Digest(algorithm, Encoding.UTF8.GetBytes(data))
+            ?? throw arguments.Invalid($"the algorithm '{algorithm}' is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
+        return JsonValue.Create(Convert.ToHexStringLower(digest));
+    }
+
+    /// <summary>The digest with an algorithm named as ASL names it, or null for any other name (also used by JSONata's $hash).</summary>
+    public static byte[]? Digest(string algorithm, byte[] data)
+    {
 #pragma warning disable CA5350, CA5351 // MD5 and SHA-1 are part of the ASL contract, not used for security here.
-        var digest = algorithm switch
+        return algorithm switch
         {
-            "MD5" => MD5.HashData(bytes),
-            "SHA-1" => SHA1.HashData(bytes),
-            "SHA-256" => SHA256.HashData(bytes),
-            "SHA-384" => SHA384.HashData(bytes),
-            "SHA-512" => SHA512.HashData(bytes),
-            _ => throw arguments.Invalid($"the algorithm '{algorithm}' is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512"),
+            "MD5" => MD5.HashData(data),
+            "SHA-1" => SHA1.HashData(data),
+            "SHA-256" => SHA256.HashData(data),
+            "SHA-384" => SHA384.HashData(data),
+            "SHA-512" => SHA512.HashData(data),
+            _ => null,
         };
 #pragma warning restore CA5350, CA5351
-        return JsonValue.Create(Convert.ToHexStringLower(digest));
     }
 }
