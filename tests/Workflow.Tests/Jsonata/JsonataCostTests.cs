@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jint;
+using StepOrders.Workflow.Jsonata;
+using Xunit.Abstractions;
+
+namespace StepOrders.Workflow.Tests.Jsonata;
+
+[CollectionDefinition(nameof(JsonataCostTests), DisableParallelization = true)]
+public class JsonataCostCollection;
+
+/// <summary>
+/// Prints what a JSONata evaluation costs: the first call (loading jsonata into a new engine), the
+/// steady state with compiled expressions, and, in the same run, a naive evaluation that runs a new
+/// script per call. It only prints; tests never assert on time.
+/// </summary>
+[Collection(nameof(JsonataCostTests))]
+public class JsonataCostTests(ITestOutputHelper output)
+{
+    private const int Iterations = 2000;
+
+    private static readonly string[] Expressions =
+    [
+        "$states.input.order.customerId",
+        "$sum($states.input.order.items.(quantity * unitPrice))",
+        "$states.input.order.items[quantity > 1].sku",
+        "{ 'orderId': $states.input.order.orderId, 'total': $sum($states.input.order.items.(quantity * unitPrice)), 'lines': $count($states.input.order.items) }",
+    ];
+
+    [Fact]
+    public void Print_the_cost_of_one_evaluation()
+    {
+        var bindings = Bindings();
+        using var evaluator = new JsonataEvaluator(TimeProvider.System, new Random(1));
+        using var naiveEngine = NaiveEngine();
+
+        var clock = Stopwatch.StartNew();
+        evaluator.Evaluate(Expressions[0], null, bindings);
+        output.WriteLine($"first call (script load, engine, compile): {clock.Elapsed.TotalMilliseconds:F1} ms");
+
+        foreach (var expression in Expressions)
+        {
+            var compiled = PerCall(() => evaluator.Evaluate(expression, null, bindings));
+            var naive = PerCall(() => NaiveEvaluate(naiveEngine, expression, bindings));
+            output.WriteLine($"{compiled,7:F1} µs compiled, {naive,7:F1} µs naive ({naive / compiled:F1}x): {expression}");
+        }
+
+        var template = JsonNode.Parse("""
+            {
+              "orderId": "{% $states.input.order.orderId %}",
+              "customer": "{% $states.input.order.customerId %}",
+              "total": "{% $sum($states.input.order.items.(quantity * unitPrice)) %}",
+              "skus": "{% $states.input.order.items.sku %}",
+              "attempt": "{% $attempt + 1 %}"
+            }
+            """);
+        var perTemplate = PerCall(() => JsonataTemplate.Evaluate(evaluator, "Arguments", template, null, bindings));
+        output.WriteLine($"{perTemplate,7:F1} µs for an Arguments template with 5 expressions (input converted once)");
+    }
+
+    private static double PerCall(Action evaluate)
+    {
+        for (var i = 0; i < Iterations / 10; i++)
+        {
+            evaluate();
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Iterations; i++)
+        {
+            evaluate();
+        }
+
+        return clock.Elapsed.TotalMicroseconds / Iterations;
+    }
+
+    private static Engine NaiveEngine()
+    {
+        using var stream = typeof(JsonataEvaluator).Assembly.GetManifestResourceStream("StepOrders.Workflow.Jsonata.jsonata.min.js")!;
+        using var reader = new StreamReader(stream);
+        var engine = new Engine();
+        engine.Execute(reader.ReadToEnd());
+        return engine;
+    }
+
+    // What the design notes measured first: one Execute of a new script string per evaluation.
+    private static JsonNode? NaiveEvaluate(Engine engine, string expression, IReadOnlyDictionary<string, JsonNode?> bindings)
+    {
+        var script = $"jsonata({JsonSerializer.Serialize(expression)}).evaluate(null, {JsonSerializer.Serialize(bindings)})";
+        var result = engine.Evaluate(script).UnwrapIfPromise();
+        return JsonNode.Parse(engine.Evaluate("JSON.stringify").Call(result).AsString());
+    }
+
+    private static Dictionary<string, JsonNode?> Bindings()
+    {
+        var items = new JsonArray();
+        for (var i = 1; i <= 5; i++)
+        {
+            items.Add(new JsonObject { ["sku"] = $"SKU-{i}", ["quantity"] = i % 3, ["unitPrice"] = 9.5 * i });
+        }
+
+        var input = new JsonObject
+        {
+            ["order"] = new JsonObject
+            {
+                ["orderId"] = "ord-123",
+                ["customerId"] = "cust-9",
+                ["items"] = items,
+                ["shippingAddress"] = new JsonObject { ["line1"] = "1 Main St", ["city"] = "Springfield", ["country"] = "US" },
+            },
+        };
+        return new Dictionary<string, JsonNode?>
+        {
+            ["states"] = new JsonObject
+            {
+                ["input"] = JsonNode.Parse(input.ToJsonString()),
+                ["context"] = JsonNode.Parse("""{ "Execution": { "Id": "arn:aws:states:us-east-1:123456789012:execution:orders:ord-123", "Name": "ord-123" }, "State": { "Name": "Charge", "RetryCount": 0 } }"""),
+            },
+            ["attempt"] = 1,
+        };
+    }
+}
