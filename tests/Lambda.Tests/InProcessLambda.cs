@@ -40,8 +40,7 @@ internal sealed class InProcessLambda : IAsyncDisposable
         return new InProcessLambda(runtimeApi, host, stop);
     }
 
-    public Task<RuntimeReply> InvokeAsync(string payload, TimeSpan? timeLeft = null, string? traceId = null) =>
-        RuntimeApi.InvokeAsync(payload, timeLeft, traceId);
+    public Task<RuntimeReply> InvokeAsync(string payload) => RuntimeApi.InvokeAsync(payload);
 
     public async ValueTask DisposeAsync()
     {

@@ -51,13 +51,12 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
     }
 
     /// <summary>Queues an event; completes with the runtime's response or error for it.</summary>
-    public Task<RuntimeReply> InvokeAsync(string payload, TimeSpan? timeLeft = null, string? traceId = null)
+    public Task<RuntimeReply> InvokeAsync(string payload, DateTimeOffset? deadline = null, string? traceId = null)
     {
         var requestId = Guid.NewGuid().ToString();
         var reply = new TaskCompletionSource<RuntimeReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _replies[requestId] = reply;
-        var deadline = DateTimeOffset.UtcNow + (timeLeft ?? TimeSpan.FromSeconds(30));
-        _events.Writer.TryWrite(new Event(requestId, payload, deadline, traceId));
+        _events.Writer.TryWrite(new Event(requestId, payload, deadline ?? DateTimeOffset.UtcNow.AddSeconds(30), traceId));
         return reply.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 

@@ -42,7 +42,7 @@ public sealed class QueueStarterFunctionTests
 
         Assert.False(reply.IsError);
         Assert.Equal("""{"batchItemFailures":[]}""", reply.Body);
-        Assert.Equal([first, second], _workflow.Executions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), _workflow.Executions.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", _workflow.Executions[second].TraceParent);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using StepOrders.Lambda.Functions;
 using StepOrders.Lambda.Runtime;
 
@@ -25,9 +26,9 @@ public sealed class InvocationLoopTests : IAsyncLifetime
         _stop.Dispose();
     }
 
-    private void Serve(ILambdaFunction function)
+    private void Serve(ILambdaFunction function, TimeProvider? clock = null)
     {
-        var loop = new InvocationLoop(new RuntimeApiClient(_http), function, TimeProvider.System, NullLogger<InvocationLoop>.Instance);
+        var loop = new InvocationLoop(new RuntimeApiClient(_http), function, clock ?? TimeProvider.System, NullLogger<InvocationLoop>.Instance);
         _ = Task.Run(() => loop.RunAsync(_stop.Token));
     }
 
@@ -57,18 +58,22 @@ public sealed class InvocationLoopTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_function_s_token_is_cancelled_shortly_before_the_invocation_s_deadline()
+    public async Task The_function_s_token_is_cancelled_a_moment_before_the_invocation_s_deadline()
     {
-        Serve(new Answer((invocation, token) =>
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var deadline = clock.GetUtcNow().AddSeconds(1);
+        Serve(new Answer((_, token) =>
         {
-            token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
-            var early = invocation.Deadline - DateTimeOffset.UtcNow;
-            return Encoding.UTF8.GetBytes(token.IsCancellationRequested && early > TimeSpan.Zero ? "\"cancelled before the deadline\"" : "\"not cancelled in time\"");
-        }));
+            clock.Advance(TimeSpan.FromMilliseconds(700));
+            var at700 = token.IsCancellationRequested;
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            var at800 = token.IsCancellationRequested;
+            return Encoding.UTF8.GetBytes($"[{(at700 ? "true" : "false")},{(at800 ? "true" : "false")}]");
+        }), clock);
 
-        var reply = await _runtimeApi.InvokeAsync("{}", timeLeft: TimeSpan.FromSeconds(1));
+        var reply = await _runtimeApi.InvokeAsync("{}", deadline);
 
-        Assert.Equal("\"cancelled before the deadline\"", reply.Body);
+        Assert.Equal("[false,true]", reply.Body);
     }
 
     [Fact]
