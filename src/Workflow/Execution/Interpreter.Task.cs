@@ -53,7 +53,6 @@ internal sealed partial class Interpreter
         }
 
         run.Phase = RunPhase.TaskStarted;
-        _ = store.Append(run.TakeUpdate());
     }
 
     private async ValueTask<StepKind> InvokeTaskAsync(ExecutionRun run, TaskState task, CancellationToken shutdown)
@@ -71,8 +70,15 @@ internal sealed partial class Interpreter
         if (handlers.TryGet(key, out var handler))
         {
             var context = new TaskContext(run.Row.Arn, run.Row.Name, run.Row.StateMachineArn, task.Name, task.Resource, run.RetryCount);
-            outcome = await invoker.InvokeAsync(handler, payload, context, task.TimeoutSeconds, run.Cancellation.Token)
-                .ConfigureAwait(false);
+            var call = invoker.InvokeAsync(handler, payload, context, task.TimeoutSeconds, run.Cancellation.Token);
+            if (!call.IsCompleted && run.HasPendingEvents)
+            {
+                // The handler is doing real work: record the schedule durably while it runs. A handler that
+                // returns at once does not cost a write; a crash before the next write re-runs it (at-least-once).
+                _ = store.Append(run.TakeUpdate());
+            }
+
+            outcome = await call.ConfigureAwait(false);
         }
         else
         {

@@ -72,6 +72,7 @@ public sealed class JsonPath
                 WildcardSegment => "[*]",
                 SliceSegment s => $"[{s.Start}:{s.End}]",
                 DescendantSegment d => $"..['{d.Name ?? "*"}']",
+                FilterSegment => "[?]",
                 _ => "",
             });
         }
@@ -165,6 +166,13 @@ public sealed class JsonPath
                 break;
             case DescendantSegment d:
                 CollectDescendants(node, d.Name, at, into);
+                break;
+            case FilterSegment f:
+                foreach (var child in Children(node).Where(f.Accepts))
+                {
+                    Collect(child, at + 1, into);
+                }
+
                 break;
         }
     }

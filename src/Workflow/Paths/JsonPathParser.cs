@@ -103,6 +103,11 @@ internal static class JsonPathParser
             return new PropertySegment(name);
         }
 
+        if (at < text.Length && text[at] == '?')
+        {
+            return ParseFilter(text, ref at);
+        }
+
         var close = text.IndexOf(']', at);
         if (close < 0)
         {
@@ -134,6 +139,41 @@ internal static class JsonPathParser
         }
 
         return new IndexSegment(Int(text, open, body));
+    }
+
+    private static readonly string[] Operators = ["==", "!=", "<=", ">=", "<", ">"];
+
+    private static FilterSegment ParseFilter(string text, ref int at)
+    {
+        var end = text.IndexOf(")]", at, StringComparison.Ordinal);
+        if (at + 2 >= text.Length || text[at + 1] != '(' || end < 0)
+        {
+            throw new JsonPathSyntaxException(text, at, "a filter must look like [?(@.field == value)]");
+        }
+
+        var body = text[(at + 2)..end].Trim();
+        at = end + 2;
+        if (!body.StartsWith('@'))
+        {
+            throw new JsonPathSyntaxException(text, at, "a filter must test a field of '@'");
+        }
+
+        foreach (var op in Operators)
+        {
+            var index = body.IndexOf(op, StringComparison.Ordinal);
+            if (index > 0)
+            {
+                var literal = body[(index + op.Length)..].Trim();
+                if (literal.Length > 1 && literal[0] == '\'' && literal[^1] == '\'')
+                {
+                    literal = System.Text.Json.JsonSerializer.Serialize(literal[1..^1]);
+                }
+
+                return new FilterSegment(Parse("$" + body[1..index].Trim()), op, System.Text.Json.Nodes.JsonNode.Parse(literal));
+            }
+        }
+
+        return new FilterSegment(Parse("$" + body[1..]), null, null);
     }
 
     private static int? Optional(string text, int at, string part) =>

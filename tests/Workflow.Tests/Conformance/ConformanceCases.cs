@@ -24,8 +24,7 @@ public class ConformanceCases
             var text = json["definition"]?.ToJsonString() ?? "";
             if (json["queryLanguage"]?.GetValue<string>() == "JSONPath"
                 && !states.Any(s => s is "Map" or "Parallel")
-                && !text.Contains("\"Assign\"", StringComparison.Ordinal)
-                && !text.Contains("$$.", StringComparison.Ordinal) == !text.Contains("$$.Execution.Input", StringComparison.Ordinal) | !text.Contains("$$.", StringComparison.Ordinal))
+                && !text.Contains("\"Assign\"", StringComparison.Ordinal))
             {
                 data.Add(Path.GetRelativePath(Root, file));
             }

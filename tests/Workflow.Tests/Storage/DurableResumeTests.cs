@@ -21,7 +21,7 @@ public sealed class DurableResumeTests : IDisposable
     {
         var firstCalls = 0;
         var secondCalls = 0;
-        var secondStarted = new TaskCompletionSource();
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         string arn;
         var crashed = new TaskHandlerRegistry()
             .Register(TestRuntime.Lambda + "First", (_, _, _) => { firstCalls++; return ValueTask.FromResult<JsonNode?>(1); })
@@ -36,6 +36,10 @@ public sealed class DurableResumeTests : IDisposable
             var machine = await before.Runtime.CreateStateMachineAsync("M", Machine);
             arn = (await before.Runtime.StartExecutionAsync(machine.StateMachineArn, "order-1", """{"id": 1}""")).ExecutionArn;
             await secondStarted.Task.WaitAsync(TestRuntime.Timeout);
+            while ((await before.HistoryAsync(arn)).Count(e => e.Type == HistoryEventType.LambdaFunctionStarted) < 2)
+            {
+                await Task.Yield();
+            }
         }
 
         var resumed = new TaskHandlerRegistry()
