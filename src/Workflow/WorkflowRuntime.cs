@@ -23,6 +23,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     private readonly Lock startGate = new();
     private Task? started;
     private ExecutionScheduler? scheduler;
+    private int disposed;
 
     public WorkflowRuntime(
         WorkflowOptions options, TaskHandlerRegistry handlers, TimeProvider? timeProvider = null, IJitterSource? jitter = null)
@@ -83,8 +84,14 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the workers (running handlers are cancelled), flushes the store and closes it. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (scheduler is not null)
         {
             var stopping = scheduler.DisposeAsync();
