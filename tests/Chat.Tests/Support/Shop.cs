@@ -17,6 +17,9 @@ public sealed class Shop
     public const string BobStreet = "221B Baker Street";
     public const string BobName = "Robert Secretson";
 
+    /// <summary>Bob's order ids are fixed, so hostile messages written before a shop exists can name them.</summary>
+    public static readonly OrderId[] BobOrderIds = [OrderId.Parse("ord_01KJQ1B0B0FA11ED0RDER00001"), OrderId.Parse("ord_01KJQ1B0B0SH1PP1NG0RDER002")];
+
     public static readonly DateTimeOffset FirstOrderAt = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public Shop(bool withOrders = true)
@@ -36,8 +39,8 @@ public sealed class Shop
             AliceOrders[status] = Place(Alice, status, at);
             at = at.AddHours(1);
         }
-        BobOrders.Add(Place(Bob, OrderStatus.Failed, FirstOrderAt.AddMinutes(30), OrderErrors.OutOfStock, BobSku, street: BobStreet, name: BobName));
-        BobOrders.Add(Place(Bob, OrderStatus.Fulfillment, at, sku: BobSku, street: BobStreet, name: BobName));
+        BobOrders.Add(Place(Bob, OrderStatus.Failed, FirstOrderAt.AddMinutes(30), OrderErrors.OutOfStock, BobSku, street: BobStreet, name: BobName, id: BobOrderIds[0]));
+        BobOrders.Add(Place(Bob, OrderStatus.Fulfillment, at, sku: BobSku, street: BobStreet, name: BobName, id: BobOrderIds[1]));
     }
 
     public FakeTimeProvider Time { get; } = new(FirstOrderAt.AddDays(1));
@@ -61,12 +64,12 @@ public sealed class Shop
     /// </summary>
     public Order Place(
         string customer, OrderStatus status, DateTimeOffset at, string error = OrderErrors.PaymentDeclined,
-        string sku = "SKU-MUG", int quantity = 2, decimal unitPrice = 14.95m, string street = "12 Analytical Row", string name = "Ada Lovelace")
+        string sku = "SKU-MUG", int quantity = 2, decimal unitPrice = 14.95m, string street = "12 Analytical Row", string name = "Ada Lovelace", OrderId? id = null)
     {
         Currency.TryFind("EUR", out var euro);
         var draft = new OrderDraft(customer, [new OrderLine(sku, quantity, unitPrice), new OrderLine("SKU-TEA", 1, 6.5m)], euro,
             new ShippingAddress(name, street, null, "London", "NW1 6XE", "GB"), "tok_approve");
-        var order = Order.Place(draft, OrderId.New(at), at);
+        var order = Order.Place(draft, id ?? OrderId.New(at), at);
         var failAt = error switch
         {
             OrderErrors.Invalid => OrderStatus.Validating,
