@@ -125,4 +125,14 @@ public class StateTypeTests
         var succeeded = JsonNode.Parse(history.Single(e => e.Type == HistoryEventType.TaskSucceeded).Output!)!;
         Assert.Equal(("$LATEST", 42), (succeeded["ExecutedVersion"]!.GetValue<string>(), succeeded["Payload"]!.GetValue<int>()));
     }
+
+    [Fact]
+    public async Task An_execution_past_the_machine_TimeoutSeconds_times_out()
+    {
+        await using var test = new TestRuntime();
+        var run = await test.RunAsync("""{"TimeoutSeconds": 10, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 100, "End": true}}}""");
+        Assert.Equal((ExecutionStatus.TimedOut, "States.Timeout"), (run.Status, run.Error));
+        Assert.Equal(HistoryEventType.ExecutionTimedOut, (await test.HistoryAsync(run.ExecutionArn))[^1].Type);
+        Assert.Equal(TimeSpan.FromSeconds(10), run.StopDate - run.StartDate);
+    }
 }
