@@ -1,0 +1,41 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using StepOrders.Aws.DynamoDb;
+
+namespace StepOrders.Aws.Tests.Standins;
+
+/// <summary>One dynalite (in-memory DynamoDB) per test collection; each test makes its own tables in it.</summary>
+public sealed class DynaliteFixture : IAsyncLifetime
+{
+    private StandinProcess? dynalite;
+
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        dynalite = await StandinProcess.StartAsync(
+            Path.Combine("dynalite", "cli.js"),
+            port => ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("test", "test"),
+            new AmazonDynamoDBConfig { ServiceURL = dynalite.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });
+    }
+
+    /// <summary>Fresh tables with a name prefix no other test uses.</summary>
+    public async Task<DynamoDbTables> CreateTablesAsync()
+    {
+        var tables = DynamoDbTables.WithPrefix($"t{Guid.NewGuid():N}-"[..12]);
+        await DynamoDbTableSetup.CreateAsync(Client, tables, CancellationToken.None);
+        return tables;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (dynalite is not null)
+        {
+            await dynalite.DisposeAsync();
+        }
+    }
+}
