@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+
+namespace StepOrders.Local.Data;
+
+/// <summary>
+/// The host's SQLite file (orders, queue, stock, payments, API keys): one writer connection that group-commits, and
+/// pooled read-only connections that WAL lets read while the writer writes.
+/// </summary>
+internal sealed class LocalDatabase : IAsyncDisposable
+{
+    public const string FileName = "steporders.db";
+
+    private readonly string _readConnectionString;
+
+    private LocalDatabase(string path, SqliteWriter writer)
+    {
+        Path = path;
+        Writer = writer;
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public SqliteWriter Writer { get; }
+
+    /// <summary>
+    /// Opens (creating if needed) the database in <paramref name="folder"/> and brings its schema up to date.
+    /// synchronous=FULL: in WAL mode each commit is fsynced, so an order answered with 201 survives a power cut, not
+    /// only a crash; group commit pays that one fsync per batch rather than per order.
+    /// </summary>
+    public static LocalDatabase Open(DataFolder folder)
+    {
+        Directory.CreateDirectory(folder.Path);
+        var path = folder.File(FileName);
+        var connection = OpenWriteConnection(path);
+        try
+        {
+            SqliteSchema.Apply(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new LocalDatabase(path, new SqliteWriter(connection));
+    }
+
+    /// <summary>A connection for short writes outside the host (the <c>keys</c> command), with the same settings.</summary>
+    public static SqliteConnection OpenWriteConnection(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            ForeignKeys = true,
+        }.ToString());
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>True while the folder holds no stock and no orders: a new folder (perhaps with keys made by <c>keys create</c>).</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM stock) AND NOT EXISTS (SELECT 1 FROM orders)";
+        return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+    }
+}

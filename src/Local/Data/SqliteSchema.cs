@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace StepOrders.Local.Data;
+
+/// <summary>The tables of the host's database; <c>PRAGMA user_version</c> says which version a file has.</summary>
+internal static class SqliteSchema
+{
+    private const int Version = 1;
+
+    private const string Tables = """
+        CREATE TABLE orders (
+            id TEXT NOT NULL PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            payment_token TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            shipping_address TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            failure_step TEXT,
+            failure_error TEXT,
+            failure_cause TEXT
+        );
+        CREATE INDEX orders_by_customer ON orders (customer_id, id DESC);
+        CREATE INDEX orders_by_status ON orders (status, id);
+
+        CREATE TABLE order_history (
+            order_id TEXT NOT NULL REFERENCES orders (id),
+            seq INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (order_id, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE idempotency_keys (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            order_id TEXT NOT NULL REFERENCES orders (id),
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (expires_at);
+
+        CREATE TABLE queue_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            body TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            visible_at INTEGER NOT NULL,
+            receive_count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX queue_messages_by_visibility ON queue_messages (visible_at, id);
+
+        CREATE TABLE dead_letters (
+            id INTEGER NOT NULL PRIMARY KEY,
+            body TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            receive_count INTEGER NOT NULL,
+            dead_lettered_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE stock (
+            sku TEXT NOT NULL PRIMARY KEY,
+            available INTEGER NOT NULL CHECK (available >= 0)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reservations (
+            order_id TEXT NOT NULL PRIMARY KEY,
+            units INTEGER NOT NULL,
+            reserved_at INTEGER NOT NULL,
+            released_at INTEGER
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reservation_lines (
+            order_id TEXT NOT NULL REFERENCES reservations (order_id),
+            sku TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            PRIMARY KEY (order_id, sku)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE captures (
+            payment_id TEXT NOT NULL PRIMARY KEY,
+            order_id TEXT NOT NULL UNIQUE,
+            amount TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            captured_at INTEGER NOT NULL,
+            refunded_at INTEGER,
+            charges INTEGER NOT NULL DEFAULT 1
+        );
+
+        CREATE TABLE api_keys (
+            id TEXT NOT NULL PRIMARY KEY,
+            hash BLOB NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            customer_id TEXT,
+            is_admin INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        """;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        // IMMEDIATE, so a second process opening the same new folder waits and then finds the tables made.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version == Version)
+        {
+            return;
+        }
+        if (version != 0)
+        {
+            throw new InvalidOperationException($"The database has schema version {version}; this build knows version {Version}.");
+        }
+        command.CommandText = Tables + $"PRAGMA user_version = {Version};";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+}

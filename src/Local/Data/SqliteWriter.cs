@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace StepOrders.Local.Data;
+
+/// <summary>
+/// The one connection that writes, on its own thread, committing many callers' writes in one transaction (group
+/// commit). A commit in WAL mode with synchronous=FULL costs one fsync whether it holds one write or a thousand, so
+/// callers that arrive while a commit is on disk share the next one. Each write runs in its own savepoint: one that
+/// throws is undone alone and its caller gets the exception; the others in the batch commit.
+/// </summary>
+/// <remarks>
+/// Because every write of the process goes through this one connection in turn, a write may read and then decide
+/// (check stock, then take it) without another writer slipping in between.
+/// </remarks>
+internal sealed class SqliteWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+
+    private readonly Channel<IPendingWrite> _pending = Channel.CreateUnbounded<IPendingWrite>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly SqliteConnection _connection;
+    private readonly WriteScope _scope;
+    private readonly Thread _thread;
+    private readonly List<IPendingWrite> _batch = new(MaxBatch);
+
+    public SqliteWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _scope = new WriteScope(connection);
+        _thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
+        _thread.Start();
+    }
+
+    public Task<TResult> WriteAsync<TResult>(Func<WriteScope, TResult> write, CancellationToken cancellationToken) =>
+        WriteAsync(write, static (scope, write) => write(scope), cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> inside the next batch; the task completes once the batch is committed.</summary>
+    public Task<TResult> WriteAsync<TState, TResult>(TState state, Func<WriteScope, TState, TResult> write, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite<TState, TResult>(state, write, cancellationToken);
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter));
+        }
+        return pending.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await Task.Run(() => _thread.Join());
+        _scope.Dispose();
+        await _connection.DisposeAsync();
+    }
+
+    private void Run()
+    {
+        var reader = _pending.Reader;
+        while (true)
+        {
+            if (!reader.TryPeek(out _) && !reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                return;
+            }
+            while (_batch.Count < MaxBatch && reader.TryRead(out var write))
+            {
+                if (!write.CancelIfRequested())
+                {
+                    _batch.Add(write);
+                }
+            }
+            if (_batch.Count > 0)
+            {
+                CommitBatch();
+                _batch.Clear();
+            }
+        }
+    }
+
+    private void CommitBatch()
+    {
+        try
+        {
+            _scope.Execute("BEGIN IMMEDIATE");
+            foreach (var write in _batch)
+            {
+                _scope.Execute("SAVEPOINT write");
+                try
+                {
+                    write.Run(_scope);
+                    _scope.Execute("RELEASE write");
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    _scope.Execute("ROLLBACK TO write");
+                    _scope.Execute("RELEASE write");
+                    write.Fail(e);
+                }
+            }
+            _scope.Execute("COMMIT");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            RollBackQuietly();
+            foreach (var write in _batch)
+            {
+                write.Fail(e);
+            }
+            return;
+        }
+        foreach (var write in _batch)
+        {
+            write.Complete();
+        }
+    }
+
+    private void RollBackQuietly()
+    {
+        try
+        {
+            if (!_connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            {
+                _scope.Execute("ROLLBACK");
+            }
+        }
+        catch (SqliteException)
+        {
+            // The connection is left as SQLite left it; the next batch's BEGIN reports what is wrong.
+        }
+    }
+
+    private interface IPendingWrite
+    {
+        /// <summary>True (and the caller's task canceled) when the caller gave up before the write ran.</summary>
+        bool CancelIfRequested();
+
+        void Run(WriteScope scope);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<TState, TResult>(TState state, Func<WriteScope, TState, TResult> write, CancellationToken cancellationToken)
+        : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IPendingWrite
+    {
+        private TResult? _result;
+        private bool _failed;
+
+        public bool CancelIfRequested() => cancellationToken.IsCancellationRequested && TrySetCanceled(cancellationToken);
+
+        public void Run(WriteScope scope) => _result = write(scope, state);
+
+        public void Complete()
+        {
+            if (!_failed)
+            {
+                TrySetResult(_result!);
+            }
+        }
+
+        public void Fail(Exception exception)
+        {
+            _failed = true;
+            TrySetException(exception);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StepOrders.Api;
+using StepOrders.Api.Access;
+using StepOrders.Local.Access;
+using StepOrders.Local.Data;
+using StepOrders.Local.Inventory;
+using StepOrders.Local.Orders;
+using StepOrders.Local.Payments;
+using StepOrders.Local.Queue;
+using StepOrders.Local.Workflow;
+using StepOrders.Orders.Ports;
+using StepOrders.Steps;
+using StepOrders.Workflow;
+
+namespace StepOrders.Local;
+
+public static class LocalServiceCollectionExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string WorkflowDatabaseFile = "workflow.db";
+
+    /// <summary>
+    /// The one-machine host: Kestrel on 127.0.0.1:5080 unless <c>--urls</c> says otherwise, the SQLite adapters in
+    /// the data folder, the API, the workflow steps on the embedded runtime, and the queue poller that starts them.
+    /// Options: <c>--data DIR</c>; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
+    /// <c>--Workflow:TimeScale 0.01</c> and the rest of <see cref="WorkflowOptions"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddStepOrdersLocal(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        // JSON lines; ASP.NET Core's per-request logs would cost more than the request itself.
+        builder.Logging.ClearProviders().AddJsonConsole().AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        var folder = DataFolder.From(builder.Configuration);
+        services.AddSingleton(folder);
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<QueueOptions>(builder.Configuration.GetSection("Queue"));
+
+        services.AddSingleton(provider => LocalDatabase.Open(provider.GetRequiredService<DataFolder>()));
+        services.AddSingleton<QueueArrivals>();
+        services.AddSingleton<IOrderStore, SqliteOrderStore>();
+        services.AddSingleton<IOrderIntake, SqliteOrderIntake>();
+        services.AddSingleton<IOrderQueue, SqliteOrderQueue>();
+        services.AddSingleton<IInventory, SqliteInventory>();
+        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+
+        services.AddStepOrdersApi();
+        services.AddStepOrdersSteps();
+        services.AddSingleton<IWorkflowStep, AwaitRedrive>();
+        services.AddSingleton<OrderStateMachine>();
+        services.AddSingleton(provider => provider.GetRequiredService<OrderStateMachine>().Handlers());
+        services.AddStepOrdersWorkflow(options =>
+        {
+            builder.Configuration.GetSection("Workflow").Bind(options);
+            options.DatabasePath ??= folder.File(WorkflowDatabaseFile);
+        });
+        services.AddSingleton<IOrderWorkflow, EmbeddedOrderWorkflow>();
+
+        // Started after the runtime (which resumes executions): data ready, the state machine up to date, then new orders flow in.
+        services.AddHostedService<LocalStartup>();
+        services.AddHostedService<OrderWorkflowHost>();
+        services.AddHostedService<OrderQueuePoller>();
+        return builder;
+    }
+}

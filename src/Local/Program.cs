@@ -1,0 +1,28 @@
+using StepOrders.Api;
+using StepOrders.Api.Admin;
+using StepOrders.Api.Customers;
+using StepOrders.Api.Health;
+using StepOrders.Api.Orders;
+using StepOrders.Local;
+using StepOrders.Local.Access;
+
+if (KeysCommand.IsKeysCommand(args))
+{
+    return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddStepOrdersLocal();
+
+var app = builder.Build();
+app.UseStepOrdersApi();
+app.MapHealth();
+app.MapOrders();
+app.MapCustomerOrders();
+app.MapAdmin();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point, public for <c>WebApplicationFactory</c> tests.</summary>
+public partial class Program;

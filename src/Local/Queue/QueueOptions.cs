@@ -1,0 +1,18 @@
+namespace StepOrders.Local.Queue;
+
+/// <summary>The order queue's redrive policy and how the host polls it (SQS's names and defaults where SQS has them).</summary>
+public sealed class QueueOptions
+{
+    /// <summary>Receives after which a message moves to the dead-letter queue (SQS redrive policy maxReceiveCount).</summary>
+    public int MaxReceiveCount { get; set; } = 5;
+
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one receive waits for a message (SQS WaitTimeSeconds).</summary>
+    public TimeSpan WaitTime { get; set; } = TimeSpan.FromSeconds(20);
+
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>False leaves messages in the queue (tests of the API alone).</summary>
+    public bool PollerEnabled { get; set; } = true;
+}

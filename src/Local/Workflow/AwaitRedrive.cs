@@ -1,0 +1,32 @@
+using StepOrders.Orders;
+using StepOrders.Orders.Ports;
+using StepOrders.Steps;
+
+namespace StepOrders.Local.Workflow;
+
+/// <summary>
+/// The task that ends a failed order's execution, and where RedriveExecution resumes it (Step Functions resumes at
+/// the state that failed). While the order is FAILED it fails with the order's error and cause, so the execution
+/// fails as the order did. Once an admin redrive has reopened the order (FAILED → PENDING) it succeeds with just the
+/// order id, and the workflow goes round again from its first step.
+/// </summary>
+[Function("AwaitRedrive", FunctionTrigger.Workflow)]
+internal sealed class AwaitRedrive(IOrderStore store)
+    : WorkflowStep<MarkOrderFailedInput, OrderStepInput>(StepJson.Default.MarkOrderFailedInput, StepJson.Default.OrderStepInput)
+{
+    public override async Task<StepOutcome<OrderStepInput>> HandleAsync(MarkOrderFailedInput input, CancellationToken cancellationToken)
+    {
+        if (!OrderId.TryParse(input.OrderId, out var id))
+        {
+            return new StepError(OrderErrors.Invalid, $"'{input.OrderId}' is not an order id.");
+        }
+        var order = await store.GetAsync(id, cancellationToken);
+        if (order is { Status: OrderStatus.Pending })
+        {
+            return StepOutcome<OrderStepInput>.Succeeded(new OrderStepInput(order.Id.Value));
+        }
+        return new StepError(
+            input.Error ?? order?.Failure?.Error ?? OrderErrors.NotFound,
+            input.Cause ?? order?.Failure?.Cause ?? $"Order {input.OrderId} does not exist.");
+    }
+}
