@@ -53,7 +53,8 @@ public sealed class ChatAssistant
             var guarded = ReplyGuard.Check(await _model.AskAsync(messages, cancellationToken), context);
             if (guarded.IsAccepted)
             {
-                (reply, orderIds, source) = (guarded.Text!, guarded.OrderIds, ChatSource.Model);
+                // A reply that names no order is still about the orders the question was about.
+                (reply, orderIds, source) = (guarded.Text!, guarded.OrderIds.Count > 0 ? guarded.OrderIds : template.OrderIds, ChatSource.Model);
             }
             else if (guarded.Strangers > 0)
             {

@@ -22,6 +22,15 @@ public class ReplyGuardTests
         Assert.Equal([own.Value], answer.OrderIds);
     }
 
+    [Fact]
+    public async Task A_reply_that_names_no_order_still_lists_the_orders_the_question_was_about()
+    {
+        var answer = await AnswerWhenTheModelSays("Your latest order was received and awaits processing.");
+
+        Assert.Equal(ChatSource.Model, answer.Source);
+        Assert.Equal([_shop.AliceOrders[OrderStatus.Pending].Id.Value], answer.OrderIds);
+    }
+
     public static TheoryData<string> ForeignIds
     {
         get

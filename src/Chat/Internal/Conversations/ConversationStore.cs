@@ -44,8 +44,6 @@ internal sealed class ConversationStore(TimeProvider time, ChatAssistantOptions 
         }
     }
 
-    public int Count => _conversations.Count;
-
     private bool IsExpired(Conversation conversation, DateTimeOffset now) => now - conversation.LastUsed >= options.ConversationLifetime;
 
     private void Prune(DateTimeOffset now)

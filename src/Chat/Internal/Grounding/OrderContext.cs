@@ -9,7 +9,6 @@ namespace StepOrders.Chat.Internal.Grounding;
 /// Only the caller's orders are ever put here, so nothing else can leak into a reply.
 /// </summary>
 internal sealed record OrderContext(
-    string CustomerId,
     ChatIntent Intent,
     IReadOnlyList<Order> Focus,
     IReadOnlyList<Order> Recent,

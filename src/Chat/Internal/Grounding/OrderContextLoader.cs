@@ -34,7 +34,6 @@ internal sealed class OrderContextLoader(IOrderStore store, ChatAssistantOptions
             unresolved = pointed is null;
         }
         return new OrderContext(
-            customerId,
             intent,
             focus,
             window.Take(options.RecentOrders).ToList(),
