@@ -1,0 +1,51 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Constructs;
+
+namespace StepOrders.Cdk;
+
+/// <summary>One dashboard for the stage: the API, the functions, the queues, the workflow, and the alarms' states.</summary>
+internal sealed class OrderDashboard : Construct
+{
+    private static readonly Duration Period = Duration.Minutes(1);
+
+    public OrderDashboard(Construct scope, string id, Stage stage, OrderFunctions functions, OrderQueues queues, OrderWorkflow workflow, OrderApi api, OrderAlarms alarms)
+        : base(scope, id)
+    {
+        var api_ = api.RestApi;
+        var machine = workflow.StateMachine;
+        Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
+        {
+            DashboardName = $"StepOrders-{stage.Name}",
+            Widgets =
+            [
+                [
+                    Graph("API requests and errors", api_.MetricCount(Sum()), api_.MetricClientError(Sum()), api_.MetricServerError(Sum())),
+                    Graph("API latency", api_.MetricLatency(Stat("p50")), api_.MetricLatency(Stat("p99"))),
+                    new AlarmStatusWidget(new AlarmStatusWidgetProps { Title = "Alarms", Alarms = alarms.All.ToArray<IAlarm>(), Width = 8 }),
+                ],
+                [
+                    Graph("Function invocations", functions.All.Select(function => function.MetricInvocations(Sum())).ToArray()),
+                    Graph("Function errors", functions.All.Select(function => function.MetricErrors(Sum())).ToArray()),
+                    Graph("Function duration p99", functions.All.Select(function => function.MetricDuration(Stat("p99"))).ToArray()),
+                ],
+                [
+                    Graph("Order queue",
+                        queues.Orders.MetricApproximateNumberOfMessagesVisible(Stat("Maximum")),
+                        queues.Orders.MetricApproximateAgeOfOldestMessage(Stat("Maximum"))),
+                    Graph("Dead letters", queues.DeadLetters.MetricApproximateNumberOfMessagesVisible(Stat("Maximum"))),
+                    Graph("Workflow executions",
+                        machine.MetricStarted(Sum()), machine.MetricSucceeded(Sum()), machine.MetricFailed(Sum()), machine.MetricTimedOut(Sum())),
+                ],
+            ],
+        });
+    }
+
+    public Dashboard Dashboard { get; }
+
+    private static MetricOptions Sum() => Stat("Sum");
+
+    private static MetricOptions Stat(string statistic) => new() { Statistic = statistic, Period = Period };
+
+    private static GraphWidget Graph(string title, params IMetric[] metrics) => new(new GraphWidgetProps { Title = title, Left = metrics, Width = 8 });
+}
