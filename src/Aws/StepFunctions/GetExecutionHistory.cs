@@ -16,8 +16,17 @@ public sealed record GetExecutionHistoryResponse(IReadOnlyList<HistoryEvent> Eve
 /// One history event. Each event type carries its own details object (<c>taskFailedEventDetails</c>,
 /// <c>stateEnteredEventDetails</c>, …); they are kept as JSON in <see cref="Details"/>, keyed by that name.
 /// </summary>
-public sealed record HistoryEvent(long Id, string Type, DateTimeOffset Timestamp, long? PreviousEventId = null)
+public sealed record HistoryEvent
 {
+    public required long Id { get; init; }
+
+    public required string Type { get; init; }
+
+    public required DateTimeOffset Timestamp { get; init; }
+
+    public long? PreviousEventId { get; init; }
+
+    // Settable: System.Text.Json cannot fill extension data through a constructor or an init accessor.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Details { get; init; }
+    public Dictionary<string, JsonElement>? Details { get; set; }
 }
