@@ -119,10 +119,12 @@ public class QuestionReaderTests
         Assert.False(reading.IntentStated);
     }
 
-    [Fact]
-    public void Naming_orders_turns_a_listing_into_their_status()
+    [Theory]
+    [InlineData("what about orders {0}")]
+    [InlineData("help me with {0}")]
+    public void Naming_an_order_turns_a_listing_or_a_plea_for_help_into_its_status(string message)
     {
-        Assert.Equal(ChatIntent.Status, QuestionReader.Read($"what about orders {Id}").Intent);
+        Assert.Equal(ChatIntent.Status, QuestionReader.Read(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, Id)).Intent);
     }
 
     [Theory]

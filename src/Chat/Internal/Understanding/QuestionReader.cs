@@ -80,7 +80,7 @@ internal static partial class QuestionReader
         }
         if (Keywords.Help.Matches(text))
         {
-            return (ChatIntent.Help, true);
+            return (namesOrders ? ChatIntent.Status : ChatIntent.Help, true);
         }
         return (namesOrders ? ChatIntent.Status : ChatIntent.Help, false);
     }
