@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace StepOrders.Cdk.Tests;
+
+[Collection(SynthesizedStacksCollection.Name)]
+public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
+{
+    private JsonNode Alarm(string name) =>
+        stacks.Dev.Single("AWS::CloudWatch::Alarm", alarm => (string?)alarm["Properties"]!["AlarmName"] == name)["Properties"]!;
+
+    [Fact]
+    public void Each_function_alarms_when_more_than_1_percent_of_its_invocations_fail()
+    {
+        foreach (var function in StackSettings.DeclaredFunctions())
+        {
+            var alarm = Alarm($"steporders-dev-{function.Name}-error-rate");
+            var metrics = alarm["Metrics"]!.AsArray();
+            var expression = metrics.Single(m => m!["Expression"] is not null)!;
+
+            Assert.Equal(1, (double)alarm["Threshold"]!);
+            Assert.Equal("GreaterThanThreshold", (string?)alarm["ComparisonOperator"]);
+            Assert.Equal("IF(invocations > 0, 100 * errors / invocations, 0)", (string?)expression["Expression"]);
+            Assert.Equal(["Errors", "Invocations"], metrics.Where(m => m!["MetricStat"] is not null)
+                .Select(m => (string)m!["MetricStat"]!["Metric"]!["MetricName"]!).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void The_API_alarms_when_its_p99_latency_is_over_3_seconds()
+    {
+        var alarm = Alarm("steporders-dev-api-latency-p99");
+
+        Assert.Equal("Latency", (string?)alarm["MetricName"]);
+        Assert.Equal("p99", (string?)alarm["ExtendedStatistic"]);
+        Assert.Equal(3000, (double)alarm["Threshold"]!);
+    }
+
+    [Fact]
+    public void A_message_in_the_dead_letter_queue_raises_an_alarm()
+    {
+        var alarm = Alarm("steporders-dev-dead-letters");
+
+        Assert.Equal("ApproximateNumberOfMessagesVisible", (string?)alarm["MetricName"]);
+        Assert.Equal(0, (double)alarm["Threshold"]!);
+        Assert.Equal("GreaterThanThreshold", (string?)alarm["ComparisonOperator"]);
+    }
+
+    [Fact]
+    public void A_failed_execution_raises_an_alarm()
+    {
+        var alarm = Alarm("steporders-dev-executions-failed");
+
+        Assert.Equal("ExecutionsFailed", (string?)alarm["MetricName"]);
+        Assert.Equal("AWS/States", (string?)alarm["Namespace"]);
+        Assert.Equal(0, (double)alarm["Threshold"]!);
+    }
+
+    [Fact]
+    public void Every_alarm_notifies_the_alarm_topic()
+    {
+        var topic = stacks.Dev.LogicalId(stacks.Dev.Single("AWS::SNS::Topic", _ => true));
+
+        Assert.All(stacks.Dev.Resources("AWS::CloudWatch::Alarm").Values, alarm =>
+            Assert.Equal(topic, (string?)alarm["Properties"]!["AlarmActions"]![0]!["Ref"]));
+    }
+
+    [Fact]
+    public void The_dashboard_shows_the_API_functions_queues_workflow_and_alarms()
+    {
+        var dashboard = stacks.Dev.Single("AWS::CloudWatch::Dashboard", _ => true)["Properties"]!;
+        var body = dashboard["DashboardBody"]!.ToJsonString();
+
+        Assert.Equal("StepOrders-dev", (string?)dashboard["DashboardName"]);
+        foreach (var title in new[] { "API latency", "Function errors", "Dead letters", "Workflow executions", "Alarms" })
+        {
+            Assert.Contains(title, body, StringComparison.Ordinal);
+        }
+    }
+}
