@@ -20,6 +20,7 @@ app.MapHealth();
 app.MapOrders();
 app.MapCustomerOrders();
 app.MapAdmin();
+app.MapStepFunctionsApi();
 
 await app.RunAsync();
 return 0;
