@@ -59,6 +59,7 @@ public static class LocalServiceCollectionExtensions
         {
             builder.Configuration.GetSection("Workflow").Bind(options);
             options.DatabasePath ??= folder.File(WorkflowDatabaseFile);
+            options.TimeScale = WaitTimeScale.From(builder.Configuration) ?? options.TimeScale;
         });
         services.AddSingleton<IOrderWorkflow, EmbeddedOrderWorkflow>();
 
