@@ -76,6 +76,19 @@ public sealed class StepFunctionsClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Temporary_credentials_send_their_session_token_inside_the_signature()
+    {
+        stub.Answer("DescribeExecution", DescribeAnswer("RUNNING"));
+        var lambdaRole = StepFunctionsClient.Create(stub.Endpoint, new SessionAWSCredentials(AccessKey, SecretKey, "session-token-1"), RegionEndpoint.EUWest1);
+
+        await lambdaRole.DescribeExecutionAsync(new DescribeExecutionRequest(Execution), CancellationToken.None);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal("session-token-1", request.Headers["x-amz-security-token"]);
+        Assert.Contains("x-amz-security-token", Part(request.Headers["authorization"], "SignedHeaders=").Split(';'));
+    }
+
+    [Fact]
     public async Task The_workflow_starts_one_execution_named_by_the_order_id_with_the_order_as_input()
     {
         stub.Answer("StartExecution", $$"""{"executionArn":"{{Execution}}","startDate":1741771800}""");
