@@ -33,8 +33,9 @@ internal static class LambdaHost
         {
             function = FunctionCatalog.Create(chosen, provider);
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
+        catch (Exception e)
         {
+            // Anything that stops the function's code from being built (a missing setting, no region, no credentials).
             await runtime.FailInitAsync(new FunctionError(RuntimeErrors.ConfigInvalid, $"{chosen.Name} cannot start: {e.Message}"), cancellationToken);
             return 1;
         }

@@ -1,11 +1,22 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime.Credentials;
+using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StepOrders.Aws.DynamoDb;
+using StepOrders.Aws.Sqs;
+using StepOrders.Aws.StepFunctions;
 using StepOrders.Orders.Ports;
 using StepOrders.Steps;
 
 namespace StepOrders.Lambda;
 
-/// <summary>The Lambda host's composition, in one place: logging, time, the functions' code and the AWS adapters.</summary>
+/// <summary>
+/// The Lambda host's composition, in one place: logging, time, the functions' code and the AWS adapters. Only the
+/// chosen function is resolved, so a function builds only the clients and reads only the settings its ports need;
+/// a missing setting is an initialization error naming it.
+/// </summary>
 internal static class LambdaServiceCollectionExtensions
 {
     public static IServiceCollection AddStepOrdersLambda(this IServiceCollection services)
@@ -24,16 +35,46 @@ internal static class LambdaServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The ports' AWS implementations. The adapters of src/Aws replace <see cref="AwsAdaptersPending"/> here.</summary>
+    /// <summary>
+    /// The ports' AWS adapters. The SDK clients take region, credentials and endpoint overrides
+    /// (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_ENDPOINT_URL_SQS</c>) from the environment as the SDKs document;
+    /// the Step Functions client follows the same convention with <c>AWS_ENDPOINT_URL_SFN</c>.
+    /// </summary>
     private static void AddAwsAdapters(IServiceCollection services)
     {
-        var pending = new AwsAdaptersPending();
-        services.AddSingleton<IOrderStore>(pending);
-        services.AddSingleton<IInventory>(pending);
-        services.AddSingleton<IPaymentGateway>(pending);
-        services.AddSingleton<IOrderWorkflow>(pending);
-        services.AddSingleton<IOrderQueue>(pending);
+        services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
+        services.AddSingleton(_ => new DynamoDbTables(
+            Required(LambdaEnvironment.OrdersTable),
+            Environment.GetEnvironmentVariable(LambdaEnvironment.InventoryTable) ?? "",
+            Environment.GetEnvironmentVariable(LambdaEnvironment.IdempotencyTable) ?? ""));
+        services.AddSingleton<DynamoDbOrderStore>();
+        services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<DynamoDbOrderStore>());
+        services.AddSingleton<IInventory, DynamoDbInventory>();
+        services.AddSingleton<IPaymentGateway, DynamoDbPaymentGateway>();
+        services.AddSingleton<IOrderIntake, DynamoDbOrderIntake>();
+
+        services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
+        services.AddSingleton(_ => new SqsQueues(
+            Required(LambdaEnvironment.QueueUrl),
+            Required(LambdaEnvironment.DeadLetterQueueUrl),
+            int.Parse(Required(LambdaEnvironment.MaxReceiveCount), System.Globalization.CultureInfo.InvariantCulture)));
+        services.AddSingleton<IOrderQueue, SqsOrderQueue>();
+
+        services.AddSingleton<IOrderWorkflow>(_ =>
+        {
+            var region = RegionEndpoint.GetBySystemName(Required("AWS_REGION"));
+            var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SFN")
+                ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL")
+                ?? $"https://states.{region.SystemName}.amazonaws.com/";
+            var client = StepFunctionsClient.Create(new Uri(endpoint), DefaultAWSCredentialsIdentityResolver.GetCredentials(), region);
+            return new StepFunctionsOrderWorkflow(client, Required(LambdaEnvironment.StateMachineArn));
+        });
     }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"The environment variable {name} is not set.");
 
     /// <summary>Lambda's advanced logging controls pass the function's application log level in AWS_LAMBDA_LOG_LEVEL.</summary>
     private static LogLevel MinimumLevel(string? lambdaLevel) => lambdaLevel?.ToUpperInvariant() switch

@@ -30,7 +30,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
-    public static FunctionProcess Start(string bootstrap, string? runtimeApi, string handler)
+    public static FunctionProcess Start(string bootstrap, string? runtimeApi, string handler, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(bootstrap)
         {
@@ -43,7 +43,10 @@ internal sealed class FunctionProcess : IAsyncDisposable
             start.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         }
         start.Environment["_HANDLER"] = handler;
-        start.Environment["AWS_REGION"] = "eu-west-1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
         var function = new FunctionProcess(process, startedAt);

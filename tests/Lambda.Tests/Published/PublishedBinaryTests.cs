@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using StepOrders.Aws.Tests.Standins;
 using StepOrders.Lambda.Runtime;
 using StepOrders.Orders;
 using StepOrders.Steps;
@@ -8,15 +9,13 @@ using Xunit.Abstractions;
 namespace StepOrders.Lambda.Tests.Published;
 
 /// <summary>
-/// The Native AOT binary, as deployed, against the runtime API emulator. Until the adapters of src/Aws are composed,
-/// the binary's ports fail on use, so these tests cover what needs no AWS: dispatch by _HANDLER, each trigger's event
-/// handling, the error shapes (named, unhandled, init) and the start-up time. Store-backed step behaviour is covered
-/// in process (Functions/); with the adapters composed, it can run here against dynalite.
+/// The Native AOT bootstrap, as deployed, against the runtime API emulator, with its AWS endpoints pointed at
+/// dynalite, fauxqs and a Step Functions stub: dispatch by _HANDLER, each trigger's events, the error shapes
+/// (named, unhandled, init), the size and the start-up time.
 /// </summary>
-public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelper output) : IClassFixture<PublishedBinary>
+[Collection(PublishedCollection.Name)]
+public sealed class PublishedBinaryTests(PublishedBinary binary, DynaliteFixture dynalite, FauxqsFixture fauxqs, ITestOutputHelper output)
 {
-    private const string UnknownOrder = "ord_01KAWSQZ9X8J6N4M2P0R7T5V3B";
-
     public static TheoryData<string> WorkflowSteps() => Declared(FunctionTrigger.Workflow);
 
     public static TheoryData<string> AllFunctions() => Declared(null);
@@ -34,7 +33,7 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelp
         return names;
     }
 
-    private static string SqsEvent(params (string Id, string Body)[] messages) =>
+    internal static string SqsEvent(params (string Id, string Body)[] messages) =>
         "{\"Records\":[" + string.Join(",", messages.Select(m =>
             $$"""{"messageId":"{{m.Id}}","receiptHandle":"rh-{{m.Id}}","body":{{System.Text.Json.JsonSerializer.Serialize(m.Body)}},"attributes":{"ApproximateReceiveCount":"1","SentTimestamp":"1764061200000"},"eventSource":"aws:sqs"}""")) + "]}";
 
@@ -51,29 +50,44 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelp
     [Fact]
     public async Task Cold_start_is_reported_from_process_start_to_the_first_response()
     {
-        var coldStarts = new List<double>();
+        await using var aws = await AwsStandins.CreateAsync(dynalite, fauxqs);
+        var order = await aws.PlaceAsync();
+        var starter = new List<double>();
+        var step = new List<double>();
         for (var run = 0; run < 5; run++)
         {
-            await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
-            var reply = runtimeApi.InvokeAsync(SqsEvent(("m-1", "not an order")));
-            await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, "StartOrderWorkflow");
-
-            var response = await reply;
-
-            Assert.False(response.IsError, function.Output);
-            coldStarts.Add(Stopwatch.GetElapsedTime(function.StartedAt, response.ReceivedAt).TotalMilliseconds);
+            starter.Add(await ColdStartAsync("StartOrderWorkflow", SqsEvent(("m-1", "not an order")), aws));
+            step.Add(await ColdStartAsync("CompleteOrder", """{"orderId":"ord_nope"}""", aws));
         }
-        coldStarts.Sort();
-        output.WriteLine($"cold start, process start to first response (5 runs): min {coldStarts[0]:0.0} ms, median {coldStarts[2]:0.0} ms, max {coldStarts[^1]:0.0} ms");
+        var firstRead = await ColdStartAsync("ValidateOrder", $$"""{"orderId":"{{order.Id}}"}""", aws);
+        output.WriteLine($"cold start, process start to first response, 5 runs each: {Summary("StartOrderWorkflow (no AWS call)", starter)}; {Summary("CompleteOrder (no AWS call)", step)}");
+        output.WriteLine($"cold start with a first DynamoDB read and write (ValidateOrder on dynalite): {firstRead:0.0} ms");
+    }
+
+    private async Task<double> ColdStartAsync(string handler, string payload, AwsStandins aws)
+    {
+        await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
+        var reply = runtimeApi.InvokeAsync(payload);
+        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, handler, aws.Environment);
+        var first = await reply;
+        Assert.False(runtimeApi.InitError.IsCompleted, function.Output);
+        return Stopwatch.GetElapsedTime(function.StartedAt, first.ReceivedAt).TotalMilliseconds;
+    }
+
+    private static string Summary(string what, List<double> times)
+    {
+        times.Sort();
+        return $"{what} min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms";
     }
 
     [Theory]
     [MemberData(nameof(AllFunctions))]
     public async Task Every_declared_function_starts_and_answers_its_first_invocation(string name)
     {
+        await using var aws = await AwsStandins.CreateAsync(dynalite, fauxqs);
         await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
         var reply = runtimeApi.InvokeAsync("{}");
-        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, name);
+        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, name, aws.Environment);
 
         var answer = await reply;
 
@@ -85,10 +99,11 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelp
     [MemberData(nameof(WorkflowSteps))]
     public async Task A_step_reports_input_it_cannot_read_as_Order_Invalid(string step)
     {
+        await using var aws = await AwsStandins.CreateAsync(dynalite, fauxqs);
         await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
         var notJson = runtimeApi.InvokeAsync("{not json");
         var badId = runtimeApi.InvokeAsync("""{"orderId":"ord_nope","attempt":0}""");
-        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, step);
+        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, step, aws.Environment);
 
         foreach (var reply in new[] { await notJson, await badId })
         {
@@ -101,30 +116,18 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelp
     [Fact]
     public async Task An_exception_is_an_error_with_its_type_message_and_stack()
     {
+        await using var aws = await AwsStandins.CreateAsync(dynalite, fauxqs);
+        var environment = new Dictionary<string, string>(aws.Environment) { [LambdaEnvironment.OrdersTable] = "no-such-table" };
         await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
-        var reply = runtimeApi.InvokeAsync($$"""{"orderId":"{{UnknownOrder}}"}""");
-        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, "ValidateOrder");
+        var reply = runtimeApi.InvokeAsync($$"""{"orderId":"{{OrderId.New(DateTimeOffset.UtcNow)}}"}""");
+        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, "ValidateOrder", environment);
 
         var error = await reply;
 
-        Assert.True(error.IsError);
-        Assert.DoesNotContain("Order.", error.ErrorType, StringComparison.Ordinal);
+        Assert.Equal("ResourceNotFoundException", error.ErrorType);
         Assert.Equal(error.ErrorType, error.ErrorTypeHeader);
         Assert.False(string.IsNullOrEmpty(error.ErrorMessage));
         Assert.NotEmpty(error.Json["stackTrace"]!.AsArray());
-    }
-
-    [Fact]
-    public async Task The_starter_answers_with_the_messages_to_deliver_again()
-    {
-        await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
-        var reply = runtimeApi.InvokeAsync(SqsEvent(("m-bad", "not an order"), ("m-good", $$"""{"orderId":"{{UnknownOrder}}"}""")));
-        var notSqs = runtimeApi.InvokeAsync("""{"source":"aws.events"}""");
-        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, "StartOrderWorkflow");
-
-        // Without the Step Functions adapter the start of m-good fails too, so both go back to the queue.
-        Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"m-bad"},{"itemIdentifier":"m-good"}]}""", (await reply).Body);
-        Assert.Equal(RuntimeErrors.InvalidEvent, (await notSqs).ErrorType);
     }
 
     [Fact]
@@ -136,6 +139,20 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, ITestOutputHelp
         var error = await runtimeApi.InitError.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(RuntimeErrors.NoSuchHandler, error.ErrorType);
+        Assert.Equal(1, await function.ExitCodeAsync());
+    }
+
+    [Fact]
+    public async Task A_function_without_its_settings_is_an_init_error_naming_the_setting()
+    {
+        await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
+        await using var function = FunctionProcess.Start(binary.Bootstrap, runtimeApi.Address, "StartOrderWorkflow",
+            new Dictionary<string, string> { ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test" });
+
+        var error = await runtimeApi.InitError.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(RuntimeErrors.ConfigInvalid, error.ErrorType);
+        Assert.Contains(LambdaEnvironment.StateMachineArn, error.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(1, await function.ExitCodeAsync());
     }
 
