@@ -72,7 +72,8 @@ internal sealed class TestStateMachine
             copy["Resource"] = resourceOverride;
         }
 
-        var machine = new TestStateMachine(name, parsed.States[name], Machine(name, copy, stubs, variables).ToJsonString());
+        var runnableStubs = stubs.Where(stub => References(copy).Contains(stub.Value)).ToDictionary(StringComparer.Ordinal);
+        var machine = new TestStateMachine(name, parsed.States[name], Machine(name, copy, runnableStubs, variables).ToJsonString());
         foreach (var (target, stub) in stubs)
         {
             machine.targets[stub] = target;
@@ -120,6 +121,24 @@ internal sealed class TestStateMachine
 
             owner[field] = stub;
         }
+    }
+
+    /// <summary>The states a state without its catchers may go to (a catcher's target left alone would be unreachable).</summary>
+    private static HashSet<string> References(JsonObject state)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var owner in new[] { state }.Concat((state["Choices"] as JsonArray)?.OfType<JsonObject>() ?? []))
+        {
+            foreach (var field in new[] { "Next", "Default" })
+            {
+                if (owner[field] is JsonValue value && value.TryGetValue<string>(out var name))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
     }
 
     private static JsonObject Machine(string name, JsonObject state, Dictionary<string, string> stubs, JsonObject? variables)

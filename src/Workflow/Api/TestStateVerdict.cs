@@ -22,7 +22,7 @@ internal sealed record TestStateVerdict(
             return new("SUCCEEDED", run.Exited?.Output ?? execution.Output, null, null, machine.TargetOf(run.Next));
         }
 
-        var error = execution.Error ?? ErrorNames.Runtime;
+        var error = execution.Error;
         var (retriers, catchers) = machine.State switch
         {
             TaskState t => (t.Retry, t.Catch),
@@ -30,7 +30,7 @@ internal sealed record TestStateVerdict(
             MapState m => (m.Retry, m.Catch),
             _ => ((IReadOnlyList<Retrier>)[], (IReadOnlyList<Catcher>)[]),
         };
-        if (run.Exited is not null || ErrorNames.IsUncatchable(error))
+        if (error is null || run.Exited is not null || ErrorNames.IsUncatchable(error))
         {
             return new("FAILED", null, error, execution.Cause, null);
         }
@@ -53,14 +53,14 @@ internal sealed record TestStateVerdict(
         {
             if (catchers[i].ErrorEquals.Any(pattern => ErrorNames.Matches(pattern, error)))
             {
-                return Caught(run, catchers[i], i, error, execution.Cause);
+                return Caught(run, catchers[i], machine.TargetOf(catchers[i].Next) ?? catchers[i].Next, i, error, execution.Cause);
             }
         }
 
         return new("FAILED", null, error, execution.Cause, null);
     }
 
-    private static TestStateVerdict Caught(TestStateRun run, Catcher catcher, int index, string error, string? cause)
+    private static TestStateVerdict Caught(TestStateRun run, Catcher catcher, string next, int index, string error, string? cause)
     {
         var errorOutput = new JsonObject { ["Error"] = error };
         if (cause is not null)
@@ -71,7 +71,7 @@ internal sealed record TestStateVerdict(
         try
         {
             var output = ResultPathWriter.Apply(JsonText.Parse(run.Input), catcher.ResultPath, errorOutput);
-            return new("CAUGHT_ERROR", JsonText.Serialize(output), error, cause, catcher.Next, CatchIndex: index);
+            return new("CAUGHT_ERROR", JsonText.Serialize(output), error, cause, next, CatchIndex: index);
         }
         catch (StatesErrorException e)
         {
