@@ -48,6 +48,19 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, DynaliteFixture
     }
 
     [Fact]
+    public void The_bootstrap_needs_no_glibc_newer_than_the_2_34_of_provided_al2023()
+    {
+        // The dynamic symbol versions a Native AOT binary needs are named in its .dynstr as GLIBC_2.N.
+        var text = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(binary.Bootstrap));
+        var needed = System.Text.RegularExpressions.Regex.Matches(text, @"GLIBC_2\.(\d+)")
+            .Select(match => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+        Assert.NotEmpty(needed);
+        Assert.True(needed.Max() <= 34, $"The bootstrap needs GLIBC_2.{needed.Max()}; provided.al2023 has 2.34. Publish on a system with glibc 2.34 or older.");
+    }
+
+    [Fact]
     public async Task Cold_start_is_reported_from_process_start_to_the_first_response()
     {
         await using var aws = await AwsStandins.CreateAsync(dynalite, fauxqs);
