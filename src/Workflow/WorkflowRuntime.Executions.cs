@@ -37,11 +37,9 @@ public sealed partial class WorkflowRuntime
             Input = inputJson,
             StartDate = now,
         };
-        var run = new ExecutionRun(row, machine.Parsed, machine.Name)
-        {
-            StateInput = JsonText.Parse(inputJson),
-            StateInputJson = inputJson,
-        };
+        var run = new ExecutionRun(row, machine.Parsed, machine.Name);
+        run.Root.StateInput = JsonText.Parse(inputJson);
+        run.Root.StateInputJson = inputJson;
         run.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = HistoryEventType.ExecutionStarted, Input = inputJson }, now);
         var first = run.TakeUpdate();
         var (stored, inserted) = await store.InsertExecutionAsync(

@@ -45,9 +45,9 @@ public sealed partial class WorkflowRuntime
         };
         var run = new ExecutionRun(redriven, machine.Parsed, machine.Name);
         run.Restore(Checkpoint.FromJson(row.Checkpoint!));
-        run.Phase = RunPhase.Enter;
-        run.RetryCounts = [];
-        run.Due = null;
+        run.Root.Phase = RunPhase.Enter;
+        run.Root.RetryCounts = [];
+        run.Root.Due = null;
         if (!active.TryAdd(executionArn, run))
         {
             throw new WorkflowApiException(WorkflowErrorCodes.ExecutionNotRedrivable, "Execution is RUNNING.");

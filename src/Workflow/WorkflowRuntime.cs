@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StepOrders.Workflow.Execution;
+using StepOrders.Workflow.Jsonata;
 using StepOrders.Workflow.Storage;
 using StepOrders.Workflow.Tasks;
 
@@ -18,6 +19,7 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     private readonly IExecutionStore store;
     private readonly Arns arns;
     private readonly Interpreter interpreter;
+    private readonly JsonataEvaluator jsonata;
     private readonly ConcurrentDictionary<string, ExecutionRun> active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StateMachineDescription> machines = new(StringComparer.Ordinal);
     private readonly Lock startGate = new();
@@ -36,9 +38,10 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
             ? new InMemoryExecutionStore()
             : new SqliteExecutionStore(options.DatabasePath, options.SynchronousFull);
         arns = new Arns(options.Region, options.AccountId);
+        jsonata = new JsonataEvaluator(time);
         interpreter = new Interpreter(
             store, handlers, new TaskInvoker(time), time, jitter ?? new RandomJitterSource(),
-            new RuntimeSettings(options.Region, options.AccountId, options.TimeScale));
+            new RuntimeSettings(options.Region, options.AccountId, options.TimeScale), jsonata);
     }
 
     /// <summary>Raised once an execution's closing event is durable (SUCCEEDED, FAILED, TIMED_OUT, ABORTED).</summary>
@@ -109,5 +112,6 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
         }
 
         await store.DisposeAsync().ConfigureAwait(false);
+        jsonata.Dispose();
     }
 }

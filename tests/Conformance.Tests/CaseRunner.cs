@@ -26,6 +26,12 @@ internal static class CaseRunner
         {
             return new CaseResult(Verdict.NotSupported, $"{e.ErrorCode}: {OneLine(e.Message)}");
         }
+#pragma warning disable CA1031 // A runtime bug in one case is that case's failure, reported with the others.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new CaseResult(Verdict.Failed, $"{e.GetType().Name}: {OneLine(e.Message)}");
+        }
 
         if (stubs.Mismatch is { } mismatch)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -16,13 +17,14 @@ internal static class JsonSemantics
             && e.All(p => a.TryGetPropertyValue(p.Key, out var value) && AreEqual(p.Value, value)),
         (JsonArray e, JsonArray a) => e.Count == a.Count && e.Zip(a).All(pair => AreEqual(pair.First, pair.Second)),
         (JsonValue e, JsonValue a) when e.GetValueKind() == JsonValueKind.Number && a.GetValueKind() == JsonValueKind.Number =>
-            NumbersEqual(e.GetValue<JsonElement>(), a.GetValue<JsonElement>()),
+            NumbersEqual(e.ToJsonString(), a.ToJsonString()),
         (JsonValue e, JsonValue a) => JsonNode.DeepEquals(e, a),
         _ => false,
     };
 
-    private static bool NumbersEqual(JsonElement expected, JsonElement actual) =>
-        expected.TryGetDecimal(out var e) && actual.TryGetDecimal(out var a)
+    private static bool NumbersEqual(string expected, string actual) =>
+        decimal.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
+        && decimal.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
             ? e == a
-            : expected.GetDouble().Equals(actual.GetDouble());
+            : double.Parse(expected, CultureInfo.InvariantCulture).Equals(double.Parse(actual, CultureInfo.InvariantCulture));
 }

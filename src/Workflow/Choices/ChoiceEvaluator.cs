@@ -96,11 +96,7 @@ internal static class ChoiceEvaluator
         _ => sign >= 0,
     };
 
-    private static decimal Number(JsonNode node)
-    {
-        var element = node.GetValue<JsonElement>();
-        return element.TryGetDecimal(out var d) ? d : (decimal)element.GetDouble();
-    }
+    private static decimal Number(JsonNode node) => JsonNumber.GetDecimal(node);
 
     internal static bool TryTimestamp(JsonNode node, out DateTimeOffset value) =>
         TryTimestamp(node.GetValue<string>(), out value);

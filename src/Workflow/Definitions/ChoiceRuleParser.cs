@@ -37,7 +37,13 @@ internal static class ChoiceRuleParser
             var next = ruleReader.String("Next", required: true);
             if (ParseRule(ruleReader, language) is { } rule)
             {
-                rules.Add(rule with { Next = next });
+                rules.Add(rule with
+                {
+                    Next = next,
+                    Assign = node["Assign"]?.DeepClone(),
+                    AssignTemplate = language == QueryLanguage.JsonPath ? StateParser.AssignTemplate(ruleReader) : null,
+                    Output = ruleReader.Raw("Output"),
+                });
             }
         }
 
@@ -48,6 +54,11 @@ internal static class ChoiceRuleParser
     {
         if (language == QueryLanguage.Jsonata)
         {
+            if (!reader.Has("Condition"))
+            {
+                reader.Problem("Condition", "a JSONata choice rule must have a Condition");
+            }
+
             return new ConditionRule(reader.Source["Condition"]?.DeepClone());
         }
 

@@ -85,6 +85,9 @@ internal static class ErrorHandlingParser
                     ErrorEquals = errors,
                     Next = next,
                     ResultPath = jsonPath ? reader.Path("ResultPath", JsonPath.Root, reference: true) : JsonPath.Root,
+                    Assign = reader.Source["Assign"]?.DeepClone(),
+                    AssignTemplate = jsonPath ? StateParser.AssignTemplate(reader) : null,
+                    Output = reader.Raw("Output"),
                 });
             }
         }

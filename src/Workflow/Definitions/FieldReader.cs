@@ -15,6 +15,13 @@ internal sealed class FieldReader(JsonObject source, string at, List<DefinitionP
 
     public bool Has(string name) => Source.ContainsKey(name);
 
+    /// <summary>
+    /// A JSONata field as written (Output, Arguments, Items): null when absent, else a template whose Source
+    /// may be JSON null (<c>"Output": null</c> outputs null).
+    /// </summary>
+    public PayloadTemplate? Raw(string name) =>
+        Source.TryGetPropertyValue(name, out var node) ? PayloadTemplate.Literal(node?.DeepClone()) : null;
+
     public void Problem(string field, string message) => Problems.Add(new($"{At}/{field}", message));
 
     public void OnlyFields(ISet<string> allowed)

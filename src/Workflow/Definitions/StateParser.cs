@@ -10,6 +10,17 @@ internal static class StateParser
     private static readonly string[] Common = ["Type", "Comment", "QueryLanguage"];
     private static readonly string[] Flow = ["Next", "End", "InputPath", "OutputPath", "Output", "Assign"];
 
+    /// <summary>Fields only JSONPath states have (Transforming data with JSONata: these are replaced by Arguments and Output).</summary>
+    private static readonly HashSet<string> JsonPathOnly =
+    [
+        "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "Iterator", "SecondsPath",
+        "TimestampPath", "ErrorPath", "CausePath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath",
+        "ToleratedFailureCountPath", "ToleratedFailurePercentagePath",
+    ];
+
+    /// <summary>Fields only JSONata states have.</summary>
+    private static readonly HashSet<string> JsonataOnly = ["Arguments", "Output", "Items"];
+
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
         ["Task"] = Fields(Flow, "Resource", "Parameters", "ResultSelector", "ResultPath", "TimeoutSeconds", "TimeoutSecondsPath",
@@ -42,6 +53,11 @@ internal static class StateParser
 
         reader.OnlyFields(allowed);
         var language = DefinitionParser.ParseQueryLanguage(reader, inherited);
+        var foreign = language == QueryLanguage.Jsonata ? JsonPathOnly : JsonataOnly;
+        foreach (var (field, _) in reader.Source.Where(p => foreign.Contains(p.Key)))
+        {
+            reader.Problem(field, $"The field '{field}' is not supported in {(language == QueryLanguage.Jsonata ? "JSONata" : "JSONPath")} states");
+        }
         State? state = type switch
         {
             "Task" => TaskStateParser.Parse(name, reader, language),
@@ -49,7 +65,7 @@ internal static class StateParser
             "Choice" => ChoiceRuleParser.ParseState(name, reader, language),
             "Wait" => ParseWait(name, reader, language),
             "Succeed" => new SucceedState { Name = name },
-            "Fail" => ParseFail(name, reader),
+            "Fail" => ParseFail(name, reader, language),
             "Parallel" => CompositeStateParser.ParseParallel(name, reader, language),
             _ => CompositeStateParser.ParseMap(name, reader, language),
         };
@@ -69,11 +85,29 @@ internal static class StateParser
             OutputPath = jsonPath ? reader.Path("OutputPath", JsonPath.Root) : JsonPath.Root,
             QueryLanguage = language,
             Assign = reader.Source["Assign"]?.DeepClone(),
-            Output = reader.Source["Output"]?.DeepClone(),
+            AssignTemplate = jsonPath ? AssignTemplate(reader) : null,
+            Output = reader.Raw("Output"),
         };
     }
 
     private static HashSet<string> Fields(string[] baseFields, params string[] more) => [.. Common, .. baseFields, .. more];
+
+    /// <summary>ASL: Assign must be an object of variable names; JSONPath states compile it as a payload template.</summary>
+    internal static PayloadTemplate? AssignTemplate(FieldReader reader)
+    {
+        if (!reader.Source.TryGetPropertyValue("Assign", out var node))
+        {
+            return null;
+        }
+
+        if (node is not JsonObject)
+        {
+            reader.Problem("Assign", "must be an object of variable names and values");
+            return null;
+        }
+
+        return TaskStateParser.Template(reader, "Assign");
+    }
 
     private static void ValidateTransition(string type, FieldReader reader)
     {
@@ -113,7 +147,12 @@ internal static class StateParser
 
         if (language == QueryLanguage.Jsonata)
         {
-            return new WaitState { Name = name };
+            return new WaitState
+            {
+                Name = name,
+                SecondsExpression = reader.Source["Seconds"]?.DeepClone(),
+                TimestampExpression = reader.Source["Timestamp"]?.DeepClone(),
+            };
         }
 
         DateTimeOffset? timestamp = null;
@@ -139,8 +178,13 @@ internal static class StateParser
         };
     }
 
-    private static FailState ParseFail(string name, FieldReader reader)
+    private static FailState ParseFail(string name, FieldReader reader, QueryLanguage language)
     {
+        if (language == QueryLanguage.Jsonata)
+        {
+            return new FailState { Name = name, Error = reader.String("Error"), Cause = reader.String("Cause") };
+        }
+
         if (reader.Has("Error") && reader.Has("ErrorPath"))
         {
             reader.Problem("ErrorPath", "a Fail state cannot have both Error and ErrorPath");

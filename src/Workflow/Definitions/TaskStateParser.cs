@@ -32,9 +32,12 @@ internal static class TaskStateParser
             TimeoutSeconds = (int?)timeout,
             TimeoutSecondsPath = reader.Path("TimeoutSecondsPath", null),
             HeartbeatSeconds = (int?)heartbeat,
+            HeartbeatSecondsPath = reader.Path("HeartbeatSecondsPath", null),
+            TimeoutSecondsExpression = IsExpression(reader, "TimeoutSeconds") ? reader.String("TimeoutSeconds") : null,
+            HeartbeatSecondsExpression = IsExpression(reader, "HeartbeatSeconds") ? reader.String("HeartbeatSeconds") : null,
             Retry = ErrorHandlingParser.ParseRetry(reader),
             Catch = ErrorHandlingParser.ParseCatch(reader, jsonPath),
-            Arguments = reader.Source["Arguments"]?.DeepClone(),
+            Arguments = reader.Raw("Arguments"),
         };
     }
 

@@ -5,8 +5,9 @@ namespace StepOrders.Workflow.Execution;
 
 /// <summary>
 /// The durable position of an execution, stored with each append: the state, the phase inside it, the
-/// state's raw input (JSON), the event that entered it, retry counts and the due time of a pending timer.
-/// Resuming from it re-runs at most the work after the last durable event (at-least-once).
+/// state's raw input (JSON), the event that entered it, retry counts, the due time of a pending timer and
+/// the top-level variables (JSON). Resuming from it re-runs at most the work after the last durable event
+/// (at-least-once); a Parallel or Map state in progress is re-run whole.
 /// </summary>
 internal sealed record Checkpoint(
     string StateName,
@@ -16,7 +17,8 @@ internal sealed record Checkpoint(
     DateTimeOffset EnteredTime,
     int[] RetryCounts,
     int RetryCount,
-    DateTimeOffset? Due)
+    DateTimeOffset? Due,
+    string? Variables = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, CheckpointJson.Default.Checkpoint);
 

@@ -14,13 +14,15 @@ public static class ErrorNames
     public const string BranchFailed = "States.BranchFailed";
     public const string HeartbeatTimeout = "States.HeartbeatTimeout";
     public const string QueryEvaluationError = "States.QueryEvaluationError";
+    public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
+    public const string ItemReaderFailed = "States.ItemReaderFailed";
 
     /// <summary>
     /// Whether a retrier or catcher listing <paramref name="pattern"/> handles <paramref name="error"/>.
     /// "States.ALL and States.TaskFailed can't catch States.Runtime or States.DataLimitExceeded"
     /// (Error handling in Step Functions); States.TaskFailed also leaves out States.Timeout.
     /// </summary>
-    public static bool Matches(string pattern, string error)
+    public static bool Matches(string pattern, string? error)
     {
         if (pattern == error)
         {
@@ -37,5 +39,5 @@ public static class ErrorNames
     }
 
     /// <summary>States.Runtime is never retried nor caught, even when named (recorded AWS behaviour).</summary>
-    public static bool IsUncatchable(string error) => error == Runtime;
+    public static bool IsUncatchable(string? error) => error == Runtime;
 }

@@ -1,51 +1,40 @@
 using System.Text.Json.Nodes;
 using StepOrders.Workflow.Definitions;
 using StepOrders.Workflow.History;
-using StepOrders.Workflow.Paths;
 using StepOrders.Workflow.Storage;
 
 namespace StepOrders.Workflow.Execution;
 
 /// <summary>
-/// A running execution in memory: identity, the cursor the interpreter moves, the events not yet handed
-/// to the store, and its scheduling flags. Only one worker runs it at a time.
+/// A running execution in memory: identity, its top-level <see cref="Frame"/> (Parallel branches and Map
+/// iterations run frames of their own), the events not yet handed to the store, and its scheduling flags.
+/// Only one worker runs it at a time; its branches may emit events concurrently.
 /// </summary>
-internal sealed class ExecutionRun(ExecutionRow row, StateMachineDefinition definition, string stateMachineName)
-    : IPathContext
+internal sealed class ExecutionRun
 {
+    private readonly Lock gate = new();
     private List<HistoryEvent> pending = new(8);
-    private JsonObject? context;
     private JsonNode? input;
 
-    public ExecutionRow Row { get; set; } = row;
+    public ExecutionRun(ExecutionRow row, StateMachineDefinition definition, string stateMachineName)
+    {
+        Row = row;
+        Definition = definition;
+        StateMachineName = stateMachineName;
+        LastEventId = row.LastEventId;
+        Root = new Frame(this, definition, new VariableScope());
+    }
 
-    public StateMachineDefinition Definition { get; } = definition;
+    public ExecutionRow Row { get; set; }
 
-    public string StateMachineName { get; } = stateMachineName;
+    public StateMachineDefinition Definition { get; }
 
-    public string StateName { get; set; } = definition.StartAt;
+    public string StateMachineName { get; }
 
-    public RunPhase Phase { get; set; }
+    /// <summary>The top-level states' frame, whose position is the execution's checkpoint.</summary>
+    public Frame Root { get; private set; }
 
-    public JsonNode? StateInput { get; set; }
-
-    public string? StateInputJson { get; set; }
-
-    public long EnteredEventId { get; set; }
-
-    public DateTimeOffset EnteredTime { get; set; }
-
-    public int[] RetryCounts { get; set; } = [];
-
-    /// <summary>Retries of the current state so far ($$.State.RetryCount).</summary>
-    public int RetryCount { get; set; }
-
-    public DateTimeOffset? Due { get; set; }
-
-    /// <summary>The task's effective input between scheduling and invoking (not durable: recomputed on resume).</summary>
-    public JsonNode? TaskInput { get; set; }
-
-    public long LastEventId { get; set; } = row.LastEventId;
+    public long LastEventId { get; private set; }
 
     /// <summary>Set by StopExecution: the worker aborts the run at its next step.</summary>
     public (string? Error, string? Cause)? AbortRequest { get; set; }
@@ -61,47 +50,52 @@ internal sealed class ExecutionRun(ExecutionRow row, StateMachineDefinition defi
     /// <summary>1 when a timer, a stop or a redrive asked for the run to be looked at again.</summary>
     internal int WakeRequested;
 
-    public JsonNode? ContextObject => context ??= BuildContext();
-
-    public void Emit(HistoryEvent e, DateTimeOffset now)
+    public bool HasPendingEvents
     {
-        var id = ++LastEventId;
-        pending.Add(e with { Id = id, PreviousEventId = id - 1, Timestamp = now });
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count > 0;
+            }
+        }
     }
 
-    /// <summary>Called whenever the state or attempt changes, so <c>$$</c> is rebuilt.</summary>
-    public void ResetContext() => context = null;
-
-    public JsonNode? GetVariable(string name) =>
-        throw StatesErrorException.Runtime($"The variable '${name}' is not defined (variables are not supported yet).");
-
-    public Checkpoint ToCheckpoint() =>
-        new(StateName, Phase, StateInputJson, EnteredEventId, EnteredTime, RetryCounts, RetryCount, Due);
+    /// <summary>Appends an event with the next id; returns that id.</summary>
+    public long Emit(HistoryEvent e, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            var id = ++LastEventId;
+            pending.Add(e with { Id = id, PreviousEventId = id - 1, Timestamp = now });
+            return id;
+        }
+    }
 
     public void Restore(Checkpoint checkpoint)
     {
-        StateName = checkpoint.StateName;
-        Phase = checkpoint.Phase;
-        StateInputJson = checkpoint.StateInput;
-        StateInput = checkpoint.StateInput is null ? null : JsonNode.Parse(checkpoint.StateInput);
-        EnteredEventId = checkpoint.EnteredEventId;
-        EnteredTime = checkpoint.EnteredTime;
-        RetryCounts = checkpoint.RetryCounts;
-        RetryCount = checkpoint.RetryCount;
-        Due = checkpoint.Due;
+        Root = new Frame(this, Definition, VariableScope.FromJson(checkpoint.Variables));
+        Root.Restore(checkpoint);
     }
 
     /// <summary>Hands the pending events and the current checkpoint to a store update.</summary>
     public ExecutionUpdate TakeUpdate(ExecutionRow? closing = null)
     {
-        var events = pending;
-        pending = new List<HistoryEvent>(8);
+        List<HistoryEvent> events;
+        long last;
+        lock (gate)
+        {
+            events = pending;
+            pending = new List<HistoryEvent>(8);
+            last = LastEventId;
+        }
+
         return new ExecutionUpdate
         {
             ExecutionId = Row.Id,
             Events = events,
-            LastEventId = LastEventId,
-            Checkpoint = ToCheckpoint().ToJson(),
+            LastEventId = last,
+            Checkpoint = Root.ToCheckpoint().ToJson(),
             Status = closing?.Status,
             Output = closing?.Output,
             Error = closing?.Error,
@@ -112,15 +106,20 @@ internal sealed class ExecutionRun(ExecutionRow row, StateMachineDefinition defi
         };
     }
 
-    public bool HasPendingEvents => pending.Count > 0;
-
-    private JsonObject BuildContext()
+    /// <summary>The context object without its State part: Execution and StateMachine.</summary>
+    public JsonObject ContextBase()
     {
-        input ??= JsonNode.Parse(Row.Input);
+        JsonNode? executionInput;
+        lock (gate)
+        {
+            input ??= JsonNode.Parse(Row.Input);
+            executionInput = input?.DeepClone();
+        }
+
         var execution = new JsonObject
         {
             ["Id"] = Row.Arn,
-            ["Input"] = input?.DeepClone(),
+            ["Input"] = executionInput,
             ["Name"] = Row.Name,
             ["StartTime"] = Timestamps.Format(Row.StartDate),
             ["RedriveCount"] = Row.RedriveCount,
@@ -133,12 +132,6 @@ internal sealed class ExecutionRun(ExecutionRow row, StateMachineDefinition defi
         return new JsonObject
         {
             ["Execution"] = execution,
-            ["State"] = new JsonObject
-            {
-                ["EnteredTime"] = Timestamps.Format(EnteredTime),
-                ["Name"] = StateName,
-                ["RetryCount"] = RetryCount,
-            },
             ["StateMachine"] = new JsonObject { ["Id"] = Row.StateMachineArn, ["Name"] = StateMachineName },
         };
     }

@@ -1,82 +1,96 @@
 using System.Text.Json.Nodes;
-using StepOrders.Workflow.History;
 using StepOrders.Workflow.Paths;
 using StepOrders.Workflow.States;
 
 namespace StepOrders.Workflow.Execution;
 
-/// <summary>ASL: Error handling — the first matching retrier retries (until its MaxAttempts), else the first matching catcher, else the execution fails.</summary>
+/// <summary>ASL: Error handling — the first matching retrier retries (until its MaxAttempts), else the first matching catcher, else the frame fails.</summary>
 internal sealed partial class Interpreter
 {
-    private StepKind HandleError(ExecutionRun run, State state, string error, string? cause, DateTimeOffset now)
+    private Transition HandleError(Frame frame, State state, string? error, string? cause, DateTimeOffset now)
     {
-        var (retriers, catchers) = state switch
+        if (state is not IErrorHandling handling || ErrorNames.IsUncatchable(error))
         {
-            TaskState t => (t.Retry, t.Catch),
-            ParallelState p => (p.Retry, p.Catch),
-            MapState m => (m.Retry, m.Catch),
-            _ => ((IReadOnlyList<Retrier>)[], (IReadOnlyList<Catcher>)[]),
-        };
-        if (!ErrorNames.IsUncatchable(error))
+            return Transition.Failed(error, cause);
+        }
+
+        var retriers = handling.Retry;
+        for (var i = 0; i < retriers.Count; i++)
         {
-            for (var i = 0; i < retriers.Count; i++)
+            if (!retriers[i].ErrorEquals.Any(pattern => ErrorNames.Matches(pattern, error)))
             {
-                if (!retriers[i].ErrorEquals.Any(pattern => ErrorNames.Matches(pattern, error)))
-                {
-                    continue;
-                }
-
-                if (run.RetryCounts[i] >= retriers[i].MaxAttempts)
-                {
-                    break;
-                }
-
-                var delay = Scale(retriers[i].DelayBefore(run.RetryCounts[i], jitter.Next()));
-                run.RetryCounts[i]++;
-                run.RetryCount++;
-                run.ResetContext();
-                run.Phase = RunPhase.RetryWait;
-                run.Due = now + delay;
-                return delay > TimeSpan.Zero ? StepKind.Park : StepKind.Continue;
+                continue;
             }
 
-            foreach (var catcher in catchers)
+            if (frame.RetryCounts[i] >= retriers[i].MaxAttempts)
             {
-                if (catcher.ErrorEquals.Any(pattern => ErrorNames.Matches(pattern, error)))
+                break;
+            }
+
+            var delay = Scale(retriers[i].DelayBefore(frame.RetryCounts[i], jitter.Next()));
+            frame.RetryCounts[i]++;
+            frame.RetryCount++;
+            frame.ResetContext();
+            frame.Phase = RunPhase.RetryWait;
+            frame.Due = now + delay;
+            return delay > TimeSpan.Zero ? Transition.Park : Transition.Continue;
+        }
+
+        foreach (var catcher in handling.Catch)
+        {
+            if (catcher.ErrorEquals.Any(pattern => ErrorNames.Matches(pattern, error)))
+            {
+                try
                 {
-                    return Catch(run, state, catcher, error, cause, now);
+                    return Catch(frame, state, catcher, error, cause, now);
+                }
+                catch (StatesErrorException e)
+                {
+                    return Transition.Failed(e.Error, Describe(frame, e));
                 }
             }
         }
 
-        return Close(run, ExecutionStatus.Failed, HistoryEventType.ExecutionFailed, null, error, cause, now);
+        return Transition.Failed(error, cause);
     }
 
-    /// <summary>ASL: Fallback states — the error output {Error, Cause} goes to the catcher's ResultPath in the raw input.</summary>
-    private StepKind Catch(ExecutionRun run, State state, Catcher catcher, string error, string? cause, DateTimeOffset now)
+    /// <summary>
+    /// ASL: Fallback states. JSONPath: the error output {Error, Cause} goes to the catcher's ResultPath in the
+    /// raw input. JSONata: the catcher's Output (default: the error output) with <c>$states.errorOutput</c>.
+    /// </summary>
+    private Transition Catch(Frame frame, State state, Catcher catcher, string? error, string? cause, DateTimeOffset now)
     {
-        var errorOutput = new JsonObject { ["Error"] = error };
+        var errorOutput = new JsonObject();
+        if (error is not null)
+        {
+            errorOutput["Error"] = error;
+        }
+
         if (cause is not null)
         {
             errorOutput["Cause"] = cause;
         }
 
         JsonNode? output;
-        try
+        JsonObject? assigned;
+        if (state.QueryLanguage == QueryLanguage.Jsonata)
         {
-            output = ResultPathWriter.Apply(run.StateInput, catcher.ResultPath, errorOutput);
+            var bindings = DataFlow.Bindings(frame, "errorOutput", errorOutput);
+            assigned = Data.Assignments(frame, state, catcher.Assign, null, null, bindings);
+            output = Data.Output(catcher.Output, errorOutput, bindings);
         }
-        catch (StatesErrorException e)
+        else
         {
-            return Close(run, ExecutionStatus.Failed, HistoryEventType.ExecutionFailed, null, e.Error, Describe(run, e), now);
+            assigned = Data.Assignments(frame, state, null, catcher.AssignTemplate, errorOutput, null);
+            output = ResultPathWriter.Apply(frame.StateInput, catcher.ResultPath, errorOutput);
         }
 
-        run.Due = null;
-        return Exit(run, state, output, now, catcher.Next);
+        frame.Due = null;
+        return Exit(frame, state, output, assigned, now, catcher.Next);
     }
 
-    /// <summary>Runtime errors name the state and the event that entered it, as AWS's causes do.</summary>
-    private static string? Describe(ExecutionRun run, StatesErrorException e) => e.Error == ErrorNames.Runtime
-        ? $"An error occurred while executing the state '{run.StateName}' (entered at the event id #{run.EnteredEventId}). {e.Cause}"
+    /// <summary>Runtime and query errors name the state and the event that entered it, as AWS's causes do.</summary>
+    private static string? Describe(Frame frame, StatesErrorException e) => !e.Described && e.Error is ErrorNames.Runtime or ErrorNames.QueryEvaluationError
+        ? $"An error occurred while executing the state '{frame.StateName}' (entered at the event id #{frame.EnteredEventId}). {e.Cause}"
         : e.Cause;
 }

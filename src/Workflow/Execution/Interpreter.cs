@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using StepOrders.Workflow.Execution.Actions;
 using StepOrders.Workflow.History;
-using StepOrders.Workflow.Paths;
+using StepOrders.Workflow.Jsonata;
 using StepOrders.Workflow.States;
 using StepOrders.Workflow.Storage;
 using StepOrders.Workflow.Tasks;
@@ -8,169 +9,216 @@ using StepOrders.Workflow.Tasks;
 namespace StepOrders.Workflow.Execution;
 
 /// <summary>
-/// The run loop: enter the current state, run it, exit, follow Next — until the execution closes or must
-/// wait for a timer. Events go to the store in order; only the closing append is awaited, so a crash
-/// loses at most the steps after the last commit, which resume re-runs (at-least-once).
+/// The run loop: enter the current state, run it, exit, follow Next — until the frame ends or must wait
+/// for a timer. The execution's top-level frame parks on timers (durable) and closes the execution; the
+/// frames of Parallel branches and Map iterations wait in memory and end with an output or an error.
+/// Events go to the store in order; only the closing append is awaited, so a crash loses at most the steps
+/// after the last commit, which resume re-runs (at-least-once).
 /// </summary>
-internal sealed partial class Interpreter(
-    IExecutionStore store,
-    TaskHandlerRegistry handlers,
-    TaskInvoker invoker,
-    TimeProvider time,
-    IJitterSource jitter,
-    RuntimeSettings settings)
+internal sealed partial class Interpreter
 {
+    private readonly IExecutionStore store;
+    private readonly TimeProvider time;
+    private readonly IJitterSource jitter;
+    private readonly RuntimeSettings settings;
+    private readonly Dictionary<StateType, StateAction> actions;
+
+    public Interpreter(
+        IExecutionStore store,
+        TaskHandlerRegistry handlers,
+        TaskInvoker invoker,
+        TimeProvider time,
+        IJitterSource jitter,
+        RuntimeSettings settings,
+        JsonataEvaluator jsonata)
+    {
+        this.store = store;
+        this.time = time;
+        this.jitter = jitter;
+        this.settings = settings;
+        Data = new DataFlow(jsonata);
+        actions = new()
+        {
+            [StateType.Pass] = new PassAction(this),
+            [StateType.Choice] = new ChoiceAction(this),
+            [StateType.Wait] = new WaitAction(this),
+            [StateType.Succeed] = new SucceedAction(this),
+            [StateType.Fail] = new FailAction(this),
+            [StateType.Task] = new TaskAction(this, handlers, invoker),
+            [StateType.Parallel] = new ParallelAction(this),
+            [StateType.Map] = new MapAction(this),
+        };
+    }
+
+    public DataFlow Data { get; }
+
+    public TimeProvider Time => time;
+
+    public RuntimeSettings Settings => settings;
+
+    public IExecutionStore Store => store;
+
+    /// <summary>Runs the execution's top-level frame until it closes, parks on a timer, or the runtime shuts down.</summary>
     public async ValueTask<RunOutcome> RunAsync(ExecutionRun run, CancellationToken shutdown)
     {
+        var frame = run.Root;
         while (true)
         {
             var now = time.GetUtcNow();
-            StepKind step;
             if (run.AbortRequest is { } abort)
             {
-                step = Close(run, ExecutionStatus.Aborted, HistoryEventType.ExecutionAborted, null, abort.Error, abort.Cause, now);
-            }
-            else if (Deadline(run) is { } deadline && now >= deadline)
-            {
-                step = Close(run, ExecutionStatus.TimedOut, HistoryEventType.ExecutionTimedOut, null, ErrorNames.Timeout,
-                    "The execution timed out (state machine TimeoutSeconds).", now);
-            }
-            else
-            {
-                var state = run.Definition.States[run.StateName];
-                try
-                {
-                    step = await StepAsync(run, state, now, shutdown).ConfigureAwait(false);
-                }
-                catch (StatesErrorException e)
-                {
-                    step = HandleError(run, state, e.Error, Describe(run, e), time.GetUtcNow());
-                }
-                catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
-                {
-                    return RunOutcome.Shutdown;
-                }
-                catch (OperationCanceledException) when (run.AbortRequest is not null)
-                {
-                    continue;
-                }
+                return await CloseAsync(run, ExecutionStatus.Aborted, HistoryEventType.ExecutionAborted, null, abort.Error, abort.Cause, now)
+                    .ConfigureAwait(false);
             }
 
-            switch (step)
+            if (Deadline(run) is { } deadline && now >= deadline)
             {
-                case StepKind.Park:
+                return await CloseAsync(run, ExecutionStatus.TimedOut, HistoryEventType.ExecutionTimedOut, null, ErrorNames.Timeout,
+                    "The execution timed out (state machine TimeoutSeconds).", now).ConfigureAwait(false);
+            }
+
+            Transition step;
+            try
+            {
+                step = await StepAsync(frame, now, run.Cancellation.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+            {
+                return RunOutcome.Shutdown;
+            }
+            catch (OperationCanceledException) when (run.AbortRequest is not null)
+            {
+                continue;
+            }
+
+            switch (step.Kind)
+            {
+                case TransitionKind.Park:
                     _ = store.Append(run.TakeUpdate());
-                    var due = run.Due!.Value;
+                    var due = frame.Due!.Value;
                     return RunOutcome.ParkedUntil(Deadline(run) is { } d && d < due ? d : due);
-                case StepKind.Close:
-                    await store.Append(run.TakeUpdate(run.Row)).ConfigureAwait(false);
-                    return RunOutcome.Completed;
+                case TransitionKind.Succeeded:
+                    return await CloseAsync(run, ExecutionStatus.Succeeded, HistoryEventType.ExecutionSucceeded,
+                        JsonText.Serialize(step.Output), null, null, time.GetUtcNow()).ConfigureAwait(false);
+                case TransitionKind.Failed:
+                    return await CloseAsync(run, ExecutionStatus.Failed, HistoryEventType.ExecutionFailed,
+                        null, step.Error, step.Cause, time.GetUtcNow()).ConfigureAwait(false);
             }
         }
     }
 
-    private ValueTask<StepKind> StepAsync(ExecutionRun run, State state, DateTimeOffset now, CancellationToken shutdown)
+    /// <summary>
+    /// Runs the frame of a Parallel branch or a Map iteration to its end. Its timers (Wait, Retry) are
+    /// waited in memory; <paramref name="cancellationToken"/> aborts it (a sibling failed, or the execution stops).
+    /// </summary>
+    public async Task<Transition> RunBranchAsync(Frame frame, CancellationToken cancellationToken)
     {
-        switch (run.Phase)
+        while (true)
         {
-            case RunPhase.Enter:
-                return EnterAsync(run, state, now, shutdown);
-            case RunPhase.TaskStarted:
-                return InvokeTaskAsync(run, (TaskState)state, shutdown);
-            case RunPhase.RetryWait when now < run.Due:
-            case RunPhase.Waiting when now < run.Due:
-                return ValueTask.FromResult(StepKind.Park);
-            case RunPhase.RetryWait:
-                ScheduleTask(run, (TaskState)state, now);
-                return InvokeTaskAsync(run, (TaskState)state, shutdown);
-            case RunPhase.Waiting:
-                return ValueTask.FromResult(ExitWait(run, (WaitState)state, now));
-            default:
-                throw new InvalidOperationException($"Execution {run.Row.Arn} is closed.");
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = time.GetUtcNow();
+            var step = await StepAsync(frame, now, cancellationToken).ConfigureAwait(false);
+            switch (step.Kind)
+            {
+                case TransitionKind.Park:
+                    await Task.Delay(frame.Due!.Value - now, time, cancellationToken).ConfigureAwait(false);
+                    break;
+                case TransitionKind.Succeeded or TransitionKind.Failed:
+                    return step;
+            }
         }
     }
 
-    private ValueTask<StepKind> EnterAsync(ExecutionRun run, State state, DateTimeOffset now, CancellationToken shutdown)
+    private async ValueTask<Transition> StepAsync(Frame frame, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        run.StateInputJson ??= JsonText.Serialize(run.StateInput);
-        run.Emit(new HistoryEvent
+        var state = frame.Definition.States[frame.StateName];
+        var action = actions[state.Type];
+        try
+        {
+            switch (frame.Phase)
+            {
+                case RunPhase.Enter:
+                    Enter(frame, state, now);
+                    return await action.EnterAsync(frame, state, now, cancellationToken).ConfigureAwait(false);
+                case RunPhase.RetryWait or RunPhase.Waiting when now < frame.Due:
+                    return Transition.Park;
+                case RunPhase.Closed:
+                    throw new InvalidOperationException($"Execution {frame.Run.Row.Arn} is closed.");
+                default:
+                    return await action.ResumeAsync(frame, state, now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StatesErrorException e)
+        {
+            return HandleError(frame, state, e.Error, Describe(frame, e), time.GetUtcNow());
+        }
+    }
+
+    private void Enter(Frame frame, State state, DateTimeOffset now)
+    {
+        frame.StateInputJson ??= JsonText.Serialize(frame.StateInput);
+        frame.EnteredEventId = frame.Emit(new HistoryEvent
         {
             Id = 0,
             Timestamp = now,
             Type = EnteredType(state),
             Name = state.Name,
-            Input = run.StateInputJson,
+            Input = frame.StateInputJson,
         }, now);
-        run.EnteredEventId = run.LastEventId;
-        run.EnteredTime = now;
-        run.RetryCounts = state is TaskState { Retry.Count: > 0 } retrying ? new int[retrying.Retry.Count] : [];
-        run.RetryCount = 0;
-        run.Due = null;
-        run.ResetContext();
-        if (state.QueryLanguage == QueryLanguage.Jsonata)
-        {
-            throw StatesErrorException.Runtime("JSONata states are not supported yet.");
-        }
-
-        if (state.Assign is not null)
-        {
-            throw StatesErrorException.Runtime("Assign (variables) is not supported yet.");
-        }
-
-        switch (state)
-        {
-            case TaskState task:
-                ScheduleTask(run, task, now);
-                return InvokeTaskAsync(run, task, shutdown);
-            case PassState pass:
-                return ValueTask.FromResult(RunPass(run, pass, now));
-            case ChoiceState choice:
-                return ValueTask.FromResult(RunChoice(run, choice, now));
-            case WaitState wait:
-                return ValueTask.FromResult(EnterWait(run, wait, now));
-            case SucceedState succeed:
-                return ValueTask.FromResult(RunSucceed(run, succeed, now));
-            case FailState fail:
-                return ValueTask.FromResult(RunFail(run, fail, now));
-            default:
-                throw StatesErrorException.Runtime($"{state.Type} states are not supported yet.");
-        }
+        frame.EnteredTime = now;
+        frame.RetryCounts = state is IErrorHandling { Retry.Count: > 0 } retrying ? new int[retrying.Retry.Count] : [];
+        frame.RetryCount = 0;
+        frame.Due = null;
+        frame.ResetContext();
     }
 
-    /// <summary>ASL: InputPath — null gives {}.</summary>
-    private static JsonNode? EffectiveInput(ExecutionRun run, State state) =>
-        state.InputPath is { } path ? new PathScope(run.StateInput, run).Select(path) : new JsonObject();
-
-    /// <summary>ASL: OutputPath — null gives {}.</summary>
-    private static JsonNode? ApplyOutputPath(ExecutionRun run, State state, JsonNode? output) =>
-        state.OutputPath is { } path ? new PathScope(output, run).Select(path) : new JsonObject();
-
-    private StepKind Exit(ExecutionRun run, State state, JsonNode? output, DateTimeOffset now, string? next = null)
+    /// <summary>
+    /// Leaves the state: records StateExited with the output, sets the variables the state assigned, and
+    /// goes to <paramref name="next"/> (else the state's Next) or ends the frame when there is none.
+    /// </summary>
+    public Transition Exit(Frame frame, State state, JsonNode? output, JsonObject? assigned, DateTimeOffset now, string? next = null)
     {
         var json = JsonText.Serialize(output);
-        run.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = ExitedType(state), Name = state.Name, Output = json }, now);
+        if (JsonText.ExceedsPayloadLimit(json))
+        {
+            throw new StatesErrorException(ErrorNames.DataLimitExceeded,
+                $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+
+        frame.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = ExitedType(state), Name = state.Name, Output = json }, now);
+        if (assigned is not null)
+        {
+            frame.Variables.Set(assigned);
+        }
+
         next ??= state.Next;
         if (next is null)
         {
-            return Close(run, ExecutionStatus.Succeeded, HistoryEventType.ExecutionSucceeded, json, null, null, now);
+            return Transition.Succeeded(output);
         }
 
-        run.StateName = next;
-        run.Phase = RunPhase.Enter;
-        run.StateInput = output;
-        run.StateInputJson = json;
-        return StepKind.Continue;
+        frame.MoveTo(next, output, json);
+        return Transition.Continue;
     }
 
-    private StepKind Close(
+    /// <summary>Emits an event of the frame's execution at the current time.</summary>
+    public long Emit(Frame frame, HistoryEvent e) => frame.Emit(e, time.GetUtcNow());
+
+    /// <summary>The time scale (like Step Functions Local's WAIT_TIME_SCALE) shrinks Wait and Retry delays.</summary>
+    public TimeSpan Scale(TimeSpan delay) =>
+        delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromTicks((long)(delay.Ticks * settings.TimeScale));
+
+    private async ValueTask<RunOutcome> CloseAsync(
         ExecutionRun run, ExecutionStatus status, HistoryEventType type, string? output, string? error, string? cause, DateTimeOffset now)
     {
         run.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = type, Output = output, Error = error, Cause = cause }, now);
+        run.Root.Phase = RunPhase.Closed;
         run.Row = run.Row with { Status = status, Output = output, Error = error, Cause = cause, StopDate = now };
-        return StepKind.Close;
+        await store.Append(run.TakeUpdate(run.Row)).ConfigureAwait(false);
+        return RunOutcome.Completed;
     }
 
-    private DateTimeOffset? Deadline(ExecutionRun run) => run.Definition.TimeoutSeconds is { } seconds
+    private static DateTimeOffset? Deadline(ExecutionRun run) => run.Definition.TimeoutSeconds is { } seconds
         ? (run.Row.RedriveDate ?? run.Row.StartDate) + TimeSpan.FromSeconds(seconds)
         : null;
 

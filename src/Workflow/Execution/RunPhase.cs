@@ -15,6 +15,9 @@ internal enum RunPhase
     /// <summary>A Wait state's wait: exit the state at Due.</summary>
     Waiting,
 
+    /// <summary>A Parallel state's branches or a Map state's iterations are running (after a crash: run them again).</summary>
+    Branches,
+
     /// <summary>The execution is closed.</summary>
     Closed,
 }

@@ -95,9 +95,8 @@ public static class HistoryEventJson
         return type switch
         {
             HistoryEventType.LambdaFunctionStarted or HistoryEventType.ParallelStateStarted
-                or HistoryEventType.ParallelStateSucceeded or HistoryEventType.ParallelStateFailed
-                or HistoryEventType.MapStateSucceeded or HistoryEventType.MapStateFailed => null,
-            HistoryEventType.MapIterationSucceeded or HistoryEventType.MapIterationFailed => "mapIterationSucceededEventDetails",
+                or HistoryEventType.ParallelStateSucceeded or HistoryEventType.ParallelStateFailed or HistoryEventType.ParallelStateAborted
+                or HistoryEventType.MapStateSucceeded or HistoryEventType.MapStateFailed or HistoryEventType.MapStateAborted => null,
             _ => char.ToLowerInvariant(name[0]) + name[1..] + "EventDetails",
         };
     }

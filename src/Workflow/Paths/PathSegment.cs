@@ -57,7 +57,7 @@ internal sealed record FilterSegment(JsonPath Field, string? Operator, System.Te
         int? order = (value?.GetValueKind(), Literal?.GetValueKind()) switch
         {
             (System.Text.Json.JsonValueKind.Number, System.Text.Json.JsonValueKind.Number) =>
-                value!.GetValue<System.Text.Json.JsonElement>().GetDecimal().CompareTo(Literal!.GetValue<System.Text.Json.JsonElement>().GetDecimal()),
+                Execution.JsonNumber.GetDecimal(value!).CompareTo(Execution.JsonNumber.GetDecimal(Literal!)),
             (System.Text.Json.JsonValueKind.String, System.Text.Json.JsonValueKind.String) =>
                 string.CompareOrdinal(value!.GetValue<string>(), Literal!.GetValue<string>()),
             _ => null,

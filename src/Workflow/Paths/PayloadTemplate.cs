@@ -25,6 +25,9 @@ public sealed class PayloadTemplate
     internal static PayloadTemplate Compile(JsonNode? source, string at, List<DefinitionProblem> problems) =>
         new(source, CompileNode(source, at, problems));
 
+    /// <summary>A template kept as written (JSONata states, whose "{% %}" strings are evaluated by the caller).</summary>
+    internal static PayloadTemplate Literal(JsonNode? source) => new(source, new LiteralNode(source));
+
     internal JsonNode? Build(PathScope scope) => root.Build(scope);
 
     private static TemplateNode CompileNode(JsonNode? node, string at, List<DefinitionProblem> problems)

@@ -4,7 +4,7 @@ using StepOrders.Workflow.Paths;
 namespace StepOrders.Workflow.States;
 
 /// <summary>ASL: Parallel State — runs each branch on the same input; the result is the array of branch outputs.</summary>
-public sealed record ParallelState : State
+public sealed record ParallelState : State, IErrorHandling
 {
     public required IReadOnlyList<StateMachineDefinition> Branches { get; init; }
 
@@ -17,6 +17,9 @@ public sealed record ParallelState : State
     public IReadOnlyList<Retrier> Retry { get; init; } = [];
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
+
+    /// <summary>JSONata: Arguments, the branches' input as written (default: the state input).</summary>
+    public PayloadTemplate? Arguments { get; init; }
 
     public override StateType Type => StateType.Parallel;
 }

@@ -21,11 +21,14 @@ public abstract record State
 
     public QueryLanguage QueryLanguage { get; init; } = QueryLanguage.JsonPath;
 
-    /// <summary>Variables to assign on exit (ASL: Assign); kept as written until variables are supported.</summary>
+    /// <summary>ASL: Assign — the variables a state sets when it exits, as written.</summary>
     public JsonNode? Assign { get; init; }
 
-    /// <summary>JSONata: Output; kept as written for the JSONata evaluator.</summary>
-    public JsonNode? Output { get; init; }
+    /// <summary>JSONPath states: <see cref="Assign"/> compiled (<c>name.$</c> fields read paths, variables and intrinsic functions).</summary>
+    public PayloadTemplate? AssignTemplate { get; init; }
+
+    /// <summary>JSONata: Output, as written (its Source may be JSON null); the state's output when present.</summary>
+    public PayloadTemplate? Output { get; init; }
 
     public abstract StateType Type { get; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StepOrders.Workflow.Paths;
 
 namespace StepOrders.Workflow.States;
@@ -12,6 +13,12 @@ public sealed record WaitState : State
     public JsonPath? SecondsPath { get; init; }
 
     public JsonPath? TimestampPath { get; init; }
+
+    /// <summary>JSONata: Seconds as written, a number or a "{% %}" expression.</summary>
+    public JsonNode? SecondsExpression { get; init; }
+
+    /// <summary>JSONata: Timestamp as written, a string or a "{% %}" expression.</summary>
+    public JsonNode? TimestampExpression { get; init; }
 
     public override StateType Type => StateType.Wait;
 }
