@@ -62,6 +62,10 @@ internal sealed partial class Interpreter
     public async ValueTask<RunOutcome> RunAsync(ExecutionRun run, CancellationToken shutdown)
     {
         var frame = run.Root;
+        using var deadlineReached = Deadline(run) is { } end
+            ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time)
+            : new CancellationTokenSource();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, deadlineReached.Token);
         while (true)
         {
             var now = time.GetUtcNow();
@@ -71,7 +75,7 @@ internal sealed partial class Interpreter
                     .ConfigureAwait(false);
             }
 
-            if (Deadline(run) is { } deadline && now >= deadline)
+            if (Deadline(run) is { } deadline && (now >= deadline || deadlineReached.IsCancellationRequested))
             {
                 return await CloseAsync(run, ExecutionStatus.TimedOut, HistoryEventType.ExecutionTimedOut, null, ErrorNames.Timeout,
                     "The execution timed out (state machine TimeoutSeconds).", now).ConfigureAwait(false);
@@ -80,14 +84,15 @@ internal sealed partial class Interpreter
             Transition step;
             try
             {
-                step = await StepAsync(frame, now, run.Cancellation.Token).ConfigureAwait(false);
+                step = await StepAsync(frame, now, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
             {
                 return RunOutcome.Shutdown;
             }
-            catch (OperationCanceledException) when (run.AbortRequest is not null)
+            catch (OperationCanceledException) when (run.AbortRequest is not null || deadlineReached.IsCancellationRequested)
             {
+                // Stopped, or past the state machine's TimeoutSeconds while a task, branch or iteration ran.
                 continue;
             }
 
@@ -217,6 +222,8 @@ internal sealed partial class Interpreter
         await store.Append(run.TakeUpdate(run.Row)).ConfigureAwait(false);
         return RunOutcome.Completed;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static DateTimeOffset? Deadline(ExecutionRun run) => run.Definition.TimeoutSeconds is { } seconds
         ? (run.Row.RedriveDate ?? run.Row.StartDate) + TimeSpan.FromSeconds(seconds)

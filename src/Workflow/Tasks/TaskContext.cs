@@ -7,4 +7,13 @@ public sealed record TaskContext(
     string StateMachineArn,
     string StateName,
     string Resource,
-    int RetryCount);
+    int RetryCount)
+{
+    internal TaskHeartbeat? Heartbeats { get; init; }
+
+    /// <summary>
+    /// Tells the runtime the task is still alive (SendTaskHeartbeat). When the Task state sets HeartbeatSeconds,
+    /// a handler that runs longer must call this at least that often, or the task fails with States.HeartbeatTimeout.
+    /// </summary>
+    public void Heartbeat() => Heartbeats?.Beat();
+}

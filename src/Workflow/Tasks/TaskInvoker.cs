@@ -3,34 +3,63 @@ using StepOrders.Workflow.Execution;
 
 namespace StepOrders.Workflow.Tasks;
 
-/// <summary>Calls a handler with the state's TimeoutSeconds and turns what it throws into ASL errors.</summary>
+/// <summary>
+/// Calls a handler within the state's TimeoutSeconds (States.Timeout) and HeartbeatSeconds (States.HeartbeatTimeout),
+/// and turns what it throws into ASL errors.
+/// </summary>
 internal sealed class TaskInvoker(TimeProvider time)
 {
     public async ValueTask<TaskOutcome> InvokeAsync(
-        TaskHandler handler, JsonNode? payload, TaskContext context, int? timeoutSeconds, CancellationToken cancellationToken)
+        TaskHandler handler, JsonNode? payload, TaskContext context, int? timeoutSeconds, int? heartbeatSeconds,
+        CancellationToken cancellationToken)
     {
-        CancellationTokenSource? timeout = null;
+        if (timeoutSeconds is null && heartbeatSeconds is null)
+        {
+            return await CallAsync(Start(handler, payload, context, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        using var limits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var heartbeat = heartbeatSeconds is { } beat ? new TaskHeartbeat(time, TimeSpan.FromSeconds(beat)) : null;
+        var call = Start(handler, payload, context with { Heartbeats = heartbeat }, limits.Token);
+        if (call.IsCompleted)
+        {
+            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
+        var timeout = timeoutSeconds is { } seconds ? Task.Delay(TimeSpan.FromSeconds(seconds), time, limits.Token) : null;
+        var first = await Task.WhenAny(new[] { call, timeout, heartbeat?.Expired }.OfType<Task>()).ConfigureAwait(false);
+        if (first == call || cancellationToken.IsCancellationRequested)
+        {
+            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
+        await limits.CancelAsync().ConfigureAwait(false);
+        _ = call.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        return first == timeout
+            ? new TaskOutcome(null, ErrorNames.Timeout, null, TimedOut: true)
+            : new TaskOutcome(null, ErrorNames.HeartbeatTimeout, null, TimedOut: true);
+    }
+
+    private static Task<JsonNode?> Start(TaskHandler handler, JsonNode? payload, TaskContext context, CancellationToken cancellationToken)
+    {
         try
         {
-            if (timeoutSeconds is null)
-            {
-                return TaskOutcome.Success(await handler(payload, context, cancellationToken).ConfigureAwait(false));
-            }
-
-            timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var call = handler(payload, context, timeout.Token);
-            if (call.IsCompletedSuccessfully)
-            {
-                return TaskOutcome.Success(call.Result);
-            }
-
-            return TaskOutcome.Success(await call.AsTask()
-                .WaitAsync(TimeSpan.FromSeconds(timeoutSeconds.Value), time, cancellationToken).ConfigureAwait(false));
+            var call = handler(payload, context, cancellationToken);
+            return call.IsCompletedSuccessfully ? Task.FromResult(call.Result) : call.AsTask();
         }
-        catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // A handler that throws before its first await fails the same way as one that throws later.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            await timeout!.CancelAsync().ConfigureAwait(false);
-            return new TaskOutcome(null, ErrorNames.Timeout, null, TimedOut: true);
+            return Task.FromException<JsonNode?>(e);
+        }
+    }
+
+    private static async ValueTask<TaskOutcome> CallAsync(Task<JsonNode?> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TaskOutcome.Success(await call.ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -47,10 +76,6 @@ internal sealed class TaskInvoker(TimeProvider time)
             var type = e.GetType().Name;
             var cause = new JsonObject { ["errorMessage"] = e.Message, ["errorType"] = type };
             return TaskOutcome.Failure(type, JsonText.Serialize(cause));
-        }
-        finally
-        {
-            timeout?.Dispose();
         }
     }
 }

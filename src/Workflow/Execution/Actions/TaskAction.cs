@@ -63,7 +63,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
                 Region = Interpreter.Settings.Region,
                 Parameters = json,
                 TimeoutInSeconds = timeout,
-                HeartbeatInSeconds = task.HeartbeatSeconds,
+                HeartbeatInSeconds = HeartbeatSeconds(frame, task),
             }, now);
             frame.Emit(new HistoryEvent
             {
@@ -93,7 +93,8 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
         if (handlers.TryGet(key, out var handler))
         {
             var context = new TaskContext(frame.Run.Row.Arn, frame.Run.Row.Name, frame.Run.Row.StateMachineArn, task.Name, task.Resource, frame.RetryCount);
-            var call = invoker.InvokeAsync(handler, payload, context, TimeoutSeconds(frame, task), cancellationToken);
+            var call = invoker.InvokeAsync(
+                handler, payload, context, TimeoutSeconds(frame, task), HeartbeatSeconds(frame, task), cancellationToken);
             if (!call.IsCompleted && frame.IsRoot && frame.Run.HasPendingEvents)
             {
                 // The handler is doing real work: record the schedule durably while it runs. A handler that
@@ -170,23 +171,28 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
     }
 
     /// <summary>TimeoutSeconds: literal, by TimeoutSecondsPath, or (JSONata) an expression; a positive integer.</summary>
-    private int? TimeoutSeconds(Frame frame, TaskState task)
+    private int? TimeoutSeconds(Frame frame, TaskState task) =>
+        Seconds(frame, task, task.TimeoutSeconds, task.TimeoutSecondsPath, task.TimeoutSecondsExpression, "TimeoutSeconds");
+
+    /// <summary>HeartbeatSeconds: literal, by HeartbeatSecondsPath, or (JSONata) an expression; a positive integer.</summary>
+    private int? HeartbeatSeconds(Frame frame, TaskState task) =>
+        Seconds(frame, task, task.HeartbeatSeconds, task.HeartbeatSecondsPath, task.HeartbeatSecondsExpression, "HeartbeatSeconds");
+
+    private int? Seconds(Frame frame, TaskState task, int? literal, JsonPath? path, string? expression, string field)
     {
         JsonNode? value;
-        string field;
-        if (task.TimeoutSecondsPath is { } path)
+        if (path is not null)
         {
             value = new PathScope(DataFlow.EffectiveInput(frame, task), frame).Select(path);
-            field = "TimeoutSecondsPath";
+            field += "Path";
         }
-        else if (task.TimeoutSecondsExpression is { } expression)
+        else if (expression is not null)
         {
-            value = Data.Evaluate("TimeoutSeconds", JsonValue.Create(expression), DataFlow.Bindings(frame), "number");
-            field = "TimeoutSeconds";
+            value = Data.Evaluate(field, JsonValue.Create(expression), DataFlow.Bindings(frame), "number");
         }
         else
         {
-            return task.TimeoutSeconds;
+            return literal;
         }
 
         return JsonNumber.TryGetInt64(value, out var seconds) && seconds is > 0 and <= int.MaxValue
