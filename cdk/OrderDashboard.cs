@@ -12,7 +12,7 @@ internal sealed class OrderDashboard : Construct
     public OrderDashboard(Construct scope, string id, Stage stage, OrderFunctions functions, OrderQueues queues, OrderWorkflow workflow, OrderApi api, OrderAlarms alarms)
         : base(scope, id)
     {
-        var api_ = api.RestApi;
+        var rest = api.RestApi;
         var machine = workflow.StateMachine;
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
         {
@@ -20,8 +20,8 @@ internal sealed class OrderDashboard : Construct
             Widgets =
             [
                 [
-                    Graph("API requests and errors", api_.MetricCount(Sum()), api_.MetricClientError(Sum()), api_.MetricServerError(Sum())),
-                    Graph("API latency", api_.MetricLatency(Stat("p50")), api_.MetricLatency(Stat("p99"))),
+                    Graph("API requests and errors", rest.MetricCount(Sum()), rest.MetricClientError(Sum()), rest.MetricServerError(Sum())),
+                    Graph("API latency", rest.MetricLatency(Stat("p50")), rest.MetricLatency(Stat("p99"))),
                     new AlarmStatusWidget(new AlarmStatusWidgetProps { Title = "Alarms", Alarms = alarms.All.ToArray<IAlarm>(), Width = 8 }),
                 ],
                 [
