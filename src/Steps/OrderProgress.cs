@@ -5,7 +5,8 @@ namespace StepOrders.Steps;
 
 /// <summary>
 /// Moves an order to a step's status with a conditional write. A step that runs again (a retry, a duplicate
-/// delivery, a resume after a crash) finds the order already there and carries on, so running twice is harmless.
+/// delivery, a resume after a crash) finds the order already there, or further on, and carries on, so running twice
+/// is harmless; its own side effects are idempotent by order id.
 /// </summary>
 public sealed class OrderProgress(IOrderStore store, TimeProvider clock)
 {
@@ -29,9 +30,14 @@ public sealed class OrderProgress(IOrderStore store, TimeProvider clock)
             {
                 return new StepError(OrderErrors.NotFound, $"Order {orderId} does not exist.");
             }
-            if (order.Status == next)
+            if (order.Status == next || IsPast(order.Status, next))
             {
                 return order;
+            }
+            if (order.Status == OrderStatus.Failed)
+            {
+                // A step replayed after the order failed: fail again with the order's own error, for the Catch to record as it was.
+                return new StepError(order.Failure?.Error ?? OrderErrors.IllegalTransition, order.Failure?.Cause ?? $"Order {orderId} has failed.");
             }
             var (detail, failure) = describe(order);
             var change = order.MoveTo(next, clock.GetUtcNow(), detail, failure);
@@ -49,6 +55,13 @@ public sealed class OrderProgress(IOrderStore store, TimeProvider clock)
             }
         }
     }
+
+    /// <summary>
+    /// True when the order is further along the happy path than <paramref name="next"/>: the step ran already and the
+    /// workflow runs it again from an older checkpoint (a runtime resuming after a crash, a Lambda invoked twice).
+    /// </summary>
+    private static bool IsPast(OrderStatus current, OrderStatus next) =>
+        current is not OrderStatus.Failed && next is not (OrderStatus.Failed or OrderStatus.Pending) && current > next;
 }
 
 /// <summary>The order at its new status, or why it could not move there.</summary>
