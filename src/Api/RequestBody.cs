@@ -17,7 +17,8 @@ internal static class RequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, bool optional = false)
+    /// <summary>Reads and deserializes the body; with <paramref name="fingerprint"/>, also hashes its bytes (SHA-256, hex).</summary>
+    public static async Task<BodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, bool optional = false, bool fingerprint = false)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -53,7 +54,7 @@ internal static class RequestBody
             }
             return value is null
                 ? ApiProblems.Invalid("body", "must be a JSON object.")
-                : new BodyResult<T>(value, Convert.ToHexStringLower(SHA256.HashData(json)), null);
+                : new BodyResult<T>(value, fingerprint ? Convert.ToHexStringLower(SHA256.HashData(json)) : null, null);
         }
         finally
         {
@@ -74,7 +75,7 @@ internal static class RequestBody
     }
 }
 
-/// <summary>A body read: the value and the SHA-256 of its bytes, or the problem to answer with. No value and no problem: an optional body that was empty.</summary>
+/// <summary>A body read: the value (and the SHA-256 of its bytes if asked for), or the problem to answer with. No value and no problem: an optional body that was empty.</summary>
 internal sealed record BodyResult<T>(T? Value, string? Fingerprint, ProblemHttpResult? Problem)
     where T : class
 {

@@ -67,6 +67,7 @@ public static class LocalServiceCollectionExtensions
         services.AddHostedService<LocalStartup>();
         services.AddHostedService<OrderWorkflowHost>();
         services.AddHostedService<OrderQueuePoller>();
+        services.AddHostedService<IdempotencyKeyExpiry>();
         return builder;
     }
 }

@@ -15,7 +15,8 @@ public static class PlaceOrderEndpoint
     public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> HandleAsync(
         HttpRequest request, ApiCaller caller, IOrderIntake intake, IOrderStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, ApiJson.Default.PlaceOrder);
+        var idempotent = request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys);
+        var body = await RequestBody.ReadAsync(request, ApiJson.Default.PlaceOrder, fingerprint: idempotent);
         if (body.Problem is { } unreadable)
         {
             return unreadable;
@@ -32,7 +33,7 @@ public static class PlaceOrderEndpoint
         }
         var now = clock.GetUtcNow();
         IdempotencyClaim? claim = null;
-        if (request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys))
+        if (idempotent)
         {
             if (!IdempotencyKey.TryRead(keys, out var key, out var problem))
             {

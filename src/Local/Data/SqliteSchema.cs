@@ -23,7 +23,7 @@ internal static class SqliteSchema
             failure_cause TEXT
         );
         CREATE INDEX orders_by_customer ON orders (customer_id, id DESC);
-        CREATE INDEX orders_by_status ON orders (status, id);
+        CREATE INDEX orders_pending ON orders (id) WHERE status = 0;
 
         CREATE TABLE order_history (
             order_id TEXT NOT NULL REFERENCES orders (id),

@@ -6,8 +6,8 @@ namespace StepOrders.Local.Data;
 /// <summary>
 /// The one connection that writes, on its own thread, committing many callers' writes in one transaction (group
 /// commit). A commit in WAL mode with synchronous=FULL costs one fsync whether it holds one write or a thousand, so
-/// callers that arrive while a commit is on disk share the next one. Each write runs in its own savepoint: one that
-/// throws is undone alone and its caller gets the exception; the others in the batch commit.
+/// callers that arrive while a commit is on disk share the next one. A write that throws is undone alone and its
+/// caller gets the exception; the others in the batch commit.
 /// </summary>
 /// <remarks>
 /// Because every write of the process goes through this one connection in turn, a write may read and then decide
@@ -35,7 +35,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public Task<TResult> WriteAsync<TResult>(Func<WriteScope, TResult> write, CancellationToken cancellationToken) =>
         WriteAsync(write, static (scope, write) => write(scope), cancellationToken);
 
-    /// <summary>Runs <paramref name="write"/> inside the next batch; the task completes once the batch is committed.</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> inside the next batch; the task completes once the batch is committed. A write may
+    /// run more than once before it commits (see <see cref="CommitBatch"/>), so it must depend only on its state and
+    /// the database.
+    /// </summary>
     public Task<TResult> WriteAsync<TState, TResult>(TState state, Func<WriteScope, TState, TResult> write, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite<TState, TResult>(state, write, cancellationToken);
@@ -78,25 +82,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the batch in one transaction. Writes rarely throw, so the batch first runs without savepoints; if one
+    /// throws, the transaction is rolled back and the batch runs again with a savepoint per write, so only the
+    /// failing write is undone. Writes are functions of their state and the database, so running one again is safe.
+    /// </summary>
     private void CommitBatch()
     {
         try
         {
-            _scope.Execute("BEGIN IMMEDIATE");
-            foreach (var write in _batch)
+            if (!TryRunBatch(withSavepoints: false))
             {
-                _scope.Execute("SAVEPOINT write");
-                try
-                {
-                    write.Run(_scope);
-                    _scope.Execute("RELEASE write");
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    _scope.Execute("ROLLBACK TO write");
-                    _scope.Execute("RELEASE write");
-                    write.Fail(e);
-                }
+                TryRunBatch(withSavepoints: true);
             }
             _scope.Execute("COMMIT");
         }
@@ -113,6 +110,41 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             write.Complete();
         }
+    }
+
+    /// <summary>False when a write threw without a savepoint to undo it alone: the transaction is rolled back.</summary>
+    private bool TryRunBatch(bool withSavepoints)
+    {
+        _scope.Execute("BEGIN IMMEDIATE");
+        foreach (var write in _batch)
+        {
+            if (!withSavepoints)
+            {
+                try
+                {
+                    write.Run(_scope);
+                    continue;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    _scope.Execute("ROLLBACK");
+                    return false;
+                }
+            }
+            _scope.Execute("SAVEPOINT write");
+            try
+            {
+                write.Run(_scope);
+                _scope.Execute("RELEASE write");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _scope.Execute("ROLLBACK TO write");
+                _scope.Execute("RELEASE write");
+                write.Fail(e);
+            }
+        }
+        return true;
     }
 
     private void RollBackQuietly()

@@ -19,8 +19,8 @@ internal static class OrderRows
     private const string InsertHistory =
         "INSERT INTO order_history (order_id, seq, status, at, detail) VALUES (@order, @seq, @status, @at, @detail)";
 
-    /// <summary>Writes a newly placed order and its first history entry.</summary>
-    public static void Insert(WriteScope scope, Order order)
+    /// <summary>The order's JSON columns, worked out before the write so the writer thread only binds and steps.</summary>
+    public static NewOrderRow Prepare(Order order)
     {
         var lines = new StoredLine[order.Lines.Count];
         for (var i = 0; i < lines.Length; i++)
@@ -28,14 +28,24 @@ internal static class OrderRows
             var line = order.Lines[i];
             lines[i] = new StoredLine(line.Sku, line.Quantity, line.UnitPrice);
         }
+        return new NewOrderRow(
+            order,
+            JsonSerializer.Serialize(lines, StoredOrderJson.Default.StoredLineArray),
+            JsonSerializer.Serialize(order.ShippingAddress, StoredOrderJson.Default.ShippingAddress));
+    }
+
+    /// <summary>Writes a newly placed order and its first history entry.</summary>
+    public static void Insert(WriteScope scope, NewOrderRow row)
+    {
+        var order = row.Order;
         scope.Command(InsertOrder)
             .Bind("@id", order.Id.Value)
             .Bind("@customer", order.CustomerId)
             .Bind("@status", (int)order.Status)
             .Bind("@currency", order.Currency)
             .Bind("@token", order.PaymentToken)
-            .Bind("@lines", JsonSerializer.Serialize(lines, StoredOrderJson.Default.StoredLineArray))
-            .Bind("@address", JsonSerializer.Serialize(order.ShippingAddress, StoredOrderJson.Default.ShippingAddress))
+            .Bind("@lines", row.LinesJson)
+            .Bind("@address", row.AddressJson)
             .Bind("@created", order.CreatedAt.ToStored())
             .ExecuteNonQuery();
         for (var seq = 0; seq < order.History.Count; seq++)
@@ -83,3 +93,6 @@ internal static class OrderRows
     public static StatusChange ReadChange(SqliteDataReader row, int first) =>
         new((OrderStatus)row.GetInt32(first), row.ReadTime(first + 1), row.GetString(first + 2));
 }
+
+/// <summary>A placed order with its JSON columns serialized.</summary>
+internal sealed record NewOrderRow(Order Order, string LinesJson, string AddressJson);

@@ -23,7 +23,7 @@ internal sealed class SqliteOrderIntake(LocalDatabase database, QueueArrivals ar
 
     public async Task<IntakeResult> AcceptAsync(Order order, IdempotencyClaim? claim, CancellationToken cancellationToken)
     {
-        var intake = new Intake(order, claim, clock.GetUtcNow(), QueueBody(order));
+        var intake = new Intake(OrderRows.Prepare(order), claim, clock.GetUtcNow(), QueueBody(order));
         var result = await database.Writer.WriteAsync(intake, static (scope, intake) => Accept(scope, intake), cancellationToken);
         if (result is IntakeResult.Accepted)
         {
@@ -34,12 +34,13 @@ internal sealed class SqliteOrderIntake(LocalDatabase database, QueueArrivals ar
 
     private static IntakeResult Accept(WriteScope scope, Intake intake)
     {
-        var (order, claim, now, body) = intake;
+        var (row, claim, now, body) = intake;
+        var order = row.Order;
         if (claim is not null && FindLiveClaim(scope, claim, now) is { } earlier)
         {
             return earlier;
         }
-        OrderRows.Insert(scope, order);
+        OrderRows.Insert(scope, row);
         SqliteOrderQueue.Enqueue(scope, body, now);
         if (claim is not null)
         {
@@ -77,5 +78,5 @@ internal sealed class SqliteOrderIntake(LocalDatabase database, QueueArrivals ar
     private static string? TraceParent() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 
-    private sealed record Intake(Order Order, IdempotencyClaim? Claim, DateTimeOffset Now, string QueueBody);
+    private sealed record Intake(NewOrderRow Row, IdempotencyClaim? Claim, DateTimeOffset Now, string QueueBody);
 }

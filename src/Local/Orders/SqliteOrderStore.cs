@@ -119,8 +119,8 @@ internal sealed class SqliteOrderStore(LocalDatabase database) : IOrderStore
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM orders WHERE status = @pending AND created_at < @before ORDER BY id LIMIT @limit";
-        command.Parameters.AddWithValue("@pending", (int)OrderStatus.Pending);
+        // status = 0 literally, so SQLite uses the partial index orders_pending.
+        command.CommandText = "SELECT id FROM orders WHERE status = 0 AND created_at < @before ORDER BY id LIMIT @limit";
         command.Parameters.AddWithValue("@before", acceptedBefore.ToStored());
         command.Parameters.AddWithValue("@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -12,35 +12,31 @@ namespace StepOrders.Local.Queue;
 /// invisible until their visibility timeout, come back, and after maxReceiveCount go to the dead-letter table.
 /// </summary>
 internal sealed partial class OrderQueuePoller(
-    IOrderQueue queue, StartOrderWorkflow starter, IOptions<QueueOptions> options, ILogger<OrderQueuePoller> logger) : BackgroundService
+    IOrderQueue queue, StartOrderWorkflow starter, IOptions<QueueOptions> options, TimeProvider clock, ILogger<OrderQueuePoller> logger)
+    : BackgroundService
 {
     private readonly QueueOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _options.PollerEnabled
+            ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Pollers)).Select(_ => PollAsync(stoppingToken)))
+            : Task.CompletedTask;
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
-        if (!_options.PollerEnabled)
-        {
-            return;
-        }
+        await Task.Yield();
+        var failedBefore = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, _options.WaitTime, stoppingToken);
-                if (batch.Count == 0)
+                if (failedBefore)
                 {
-                    continue;
+                    // Do not spin on a broken store; the failed batch comes back after its visibility timeout anyway.
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
                 }
-                var failed = await starter.HandleAsync(batch, stoppingToken);
-                var deletes = new List<Task>(batch.Count);
-                foreach (var message in batch)
-                {
-                    if (!failed.Contains(message.MessageId))
-                    {
-                        deletes.Add(queue.DeleteAsync(message.ReceiptHandle, stoppingToken));
-                    }
-                }
-                await Task.WhenAll(deletes);
+                await PollOnceAsync(stoppingToken);
+                failedBefore = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,10 +44,29 @@ internal sealed partial class OrderQueuePoller(
             }
             catch (Exception e)
             {
-                // The batch's messages come back after their visibility timeout; keep polling.
                 LogPollFailed(e);
+                failedBefore = true;
             }
         }
+    }
+
+    private async Task PollOnceAsync(CancellationToken stoppingToken)
+    {
+        var batch = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, _options.WaitTime, stoppingToken);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        var failed = await starter.HandleAsync(batch, stoppingToken);
+        var deletes = new List<Task>(batch.Count);
+        foreach (var message in batch)
+        {
+            if (!failed.Contains(message.MessageId))
+            {
+                deletes.Add(queue.DeleteAsync(message.ReceiptHandle, stoppingToken));
+            }
+        }
+        await Task.WhenAll(deletes);
     }
 
     [LoggerMessage(LogLevel.Error, "Polling the order queue failed; unhandled messages will be delivered again")]

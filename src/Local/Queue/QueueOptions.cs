@@ -13,6 +13,12 @@ public sealed class QueueOptions
 
     public int BatchSize { get; set; } = 10;
 
+    /// <summary>
+    /// Receive loops running at once, like the concurrent batches of SQS's Lambda trigger: the starter handles a batch
+    /// one message at a time, so more loops start more executions while one waits on its commits.
+    /// </summary>
+    public int Pollers { get; set; } = 4;
+
     /// <summary>False leaves messages in the queue (tests of the API alone).</summary>
     public bool PollerEnabled { get; set; } = true;
 }
