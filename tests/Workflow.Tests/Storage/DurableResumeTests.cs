@@ -112,6 +112,74 @@ public sealed class DurableResumeTests : IDisposable
         Assert.Equal(2, calls);
     }
 
+    [Fact]
+    public async Task Variables_assigned_before_a_restart_are_read_after_it()
+    {
+        const string Definition = """
+            {"StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {"order": "o-1", "lines": [1, 2]}, "Next": "Wait"},
+              "Wait": {"Type": "Wait", "Seconds": 30, "Next": "Use"},
+              "Use": {"Type": "Pass", "Parameters": {"order.$": "$order", "count.$": "States.ArrayLength($lines)"}, "End": true}}}
+            """;
+        string arn;
+        await using (var first = new TestRuntime(databasePath: Database, autoAdvance: false))
+        {
+            var machine = await first.Runtime.CreateStateMachineAsync("M", Definition);
+            arn = (await first.Runtime.StartExecutionAsync(machine.StateMachineArn, "v")).ExecutionArn;
+            while (first.Runtime.Timers.NextDue is null)
+            {
+                await Task.Yield();
+            }
+        }
+
+        await using var second = new TestRuntime(databasePath: Database);
+        var run = await second.Runtime.WaitForCompletionAsync(arn, TestRuntime.Timeout);
+
+        Assert.Equal("""{"order":"o-1","count":2}""", run.Output);
+    }
+
+    [Fact]
+    public async Task A_Map_cut_off_by_a_restart_runs_again_from_its_start_and_records_one_clean_history()
+    {
+        const string Definition = """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1,
+              "ItemProcessor": {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Work", "End": true}}},
+              "End": true}}}
+            """;
+        var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var crashed = new TaskHandlerRegistry().Register(TestRuntime.Lambda + "Work", async (input, _, ct) =>
+        {
+            if (input!.GetValue<int>() == 2)
+            {
+                blocked.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return input;
+        });
+        string arn;
+        await using (var first = new TestRuntime(crashed, Database))
+        {
+            var machine = await first.Runtime.CreateStateMachineAsync("M", Definition);
+            arn = (await first.Runtime.StartExecutionAsync(machine.StateMachineArn, "m", "[1, 2, 3]")).ExecutionArn;
+            await blocked.Task.WaitAsync(TestRuntime.Timeout);
+        }
+
+        var calls = 0;
+        var resumed = new TaskHandlerRegistry().Register(TestRuntime.Lambda + "Work", (input, _, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return ValueTask.FromResult(input);
+        });
+        await using var second = new TestRuntime(resumed, Database);
+        var run = await second.Runtime.WaitForCompletionAsync(arn, TestRuntime.Timeout);
+
+        Assert.Equal(("[1,2,3]", 3), (run.Output, calls));
+        var history = await second.HistoryAsync(arn);
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(e => e.Id));
+        Assert.Single(history, e => e.Type == HistoryEventType.MapStateEntered);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))

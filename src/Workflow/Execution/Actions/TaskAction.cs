@@ -33,10 +33,12 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
 
     private void Schedule(Frame frame, TaskState task, DateTimeOffset now)
     {
-        var parameters = Payload(frame, task);
-        frame.TaskInput = parameters;
+        var json = JsonText.Serialize(Payload(frame, task));
         var target = task.Target;
-        var json = JsonText.Serialize(parameters);
+
+        // As a Lambda function gets JSON text, a handler gets the payload parsed from it: numbers that JSONata or
+        // an intrinsic function computed then read like any others (GetValue<int> and so on).
+        frame.TaskInput = JsonText.Parse(json);
         var timeout = TimeoutSeconds(frame, task);
         if (target.IsLambdaFunction)
         {
