@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
 
@@ -23,7 +24,7 @@ public sealed class MarkOrderFailed(OrderProgress progress, IInventory inventory
         var released = await inventory.ReleaseAsync(id, cancellationToken);
         var refunded = await payments.RefundAsync(id, cancellationToken);
         var error = string.IsNullOrEmpty(input.Error) ? "States.Unknown" : input.Error;
-        var cause = input.Cause ?? "";
+        var cause = ReadableCause(input.Cause);
 
         var moved = await progress.AdvanceAsync(input.OrderId, OrderStatus.Failed, order =>
         {
@@ -40,6 +41,29 @@ public sealed class MarkOrderFailed(OrderProgress progress, IInventory inventory
     /// <summary>Each step first moves the order to its status, so the status tells which step failed; a PENDING order failed in the first step.</summary>
     private static string FailedStep(OrderStatus status) =>
         status == OrderStatus.Pending ? OrderStatus.Validating.StepName() : status.StepName();
+
+    /// <summary>
+    /// On AWS the caught cause of a Lambda error is the function's whole error document
+    /// (<c>{"errorMessage","errorType","stackTrace"}</c>); the order keeps its message, as it does locally.
+    /// </summary>
+    private static string ReadableCause(string? cause)
+    {
+        if (cause is null || !cause.StartsWith('{'))
+        {
+            return cause ?? "";
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(cause);
+            return document.RootElement.TryGetProperty("errorMessage", out var message) && message.ValueKind == JsonValueKind.String
+                ? message.GetString()!
+                : cause;
+        }
+        catch (JsonException)
+        {
+            return cause;
+        }
+    }
 
     private static string Compensation(bool released, bool refunded) => (released, refunded) switch
     {

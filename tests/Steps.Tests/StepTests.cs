@@ -183,4 +183,15 @@ public class StepTests
         Assert.Equal(20m, result.Output!["total"]!.GetValue<decimal>());
         Assert.Equal(OrderErrors.Invalid, bad.Error!.Error);
     }
+
+    [Fact]
+    public async Task A_lambda_error_document_as_cause_is_recorded_as_its_message()
+    {
+        var order = _shop.Place();
+        const string cause = """{"errorMessage":"SKU-OUT: 1 requested, 0 available.","errorType":"Order.OutOfStock","stackTrace":[]}""";
+
+        await new MarkOrderFailed(_progress, _shop, _shop).HandleAsync(new(order.Id.Value, OrderErrors.OutOfStock, cause), Ct);
+
+        Assert.Equal("SKU-OUT: 1 requested, 0 available.", _shop[order.Id].Failure!.Cause);
+    }
 }
