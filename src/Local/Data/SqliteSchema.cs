@@ -2,10 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace StepOrders.Local.Data;
 
-/// <summary>The tables of the host's database; <c>PRAGMA user_version</c> says which version a file has.</summary>
+/// <summary>
+/// The tables of the host's database; <c>PRAGMA user_version</c> says which version a file has. A new file gets
+/// version 1's tables and then every migration, so a file of any earlier version ends up the same.
+/// </summary>
 internal static class SqliteSchema
 {
-    private const int Version = 1;
+    private const int Version = 2;
 
     private const string Tables = """
         CREATE TABLE orders (
@@ -100,6 +103,24 @@ internal static class SqliteSchema
         );
         """;
 
+    /// <summary>Migrations[n] takes a file from version n + 1 to n + 2.</summary>
+    private static readonly string[] Migrations =
+    [
+        // Version 2: usage plans (API Gateway's rate, burst and daily quota) per key, revocation, and each key's
+        // requests counted against its quota today (one row per key, replaced when the day changes).
+        """
+        ALTER TABLE api_keys ADD COLUMN rate_limit REAL NOT NULL DEFAULT 100;
+        ALTER TABLE api_keys ADD COLUMN burst_limit INTEGER NOT NULL DEFAULT 200;
+        ALTER TABLE api_keys ADD COLUMN quota_limit INTEGER NOT NULL DEFAULT 1000000;
+        ALTER TABLE api_keys ADD COLUMN revoked_at INTEGER;
+        CREATE TABLE quota_usage (
+            key_id TEXT NOT NULL PRIMARY KEY,
+            day INTEGER NOT NULL,
+            used INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ];
+
     public static void Apply(SqliteConnection connection)
     {
         // IMMEDIATE, so a second process opening the same new folder waits and then finds the tables made.
@@ -112,11 +133,22 @@ internal static class SqliteSchema
         {
             return;
         }
-        if (version != 0)
+        if (version > Version)
         {
-            throw new InvalidOperationException($"The database has schema version {version}; this build knows version {Version}.");
+            throw new InvalidOperationException($"The database has schema version {version}; this build knows up to version {Version}.");
         }
-        command.CommandText = Tables + $"PRAGMA user_version = {Version};";
+        if (version == 0)
+        {
+            command.CommandText = Tables;
+            command.ExecuteNonQuery();
+            version = 1;
+        }
+        for (; version < Version; version++)
+        {
+            command.CommandText = Migrations[version - 1];
+            command.ExecuteNonQuery();
+        }
+        command.CommandText = $"PRAGMA user_version = {Version};";
         command.ExecuteNonQuery();
         transaction.Commit();
     }
