@@ -1,14 +1,16 @@
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Steps;
 
 /// <summary>
 /// Moves an order to a step's status with a conditional write. A step that runs again (a retry, a duplicate
 /// delivery, a resume after a crash) finds the order already there, or further on, and carries on, so running twice
-/// is harmless; its own side effects are idempotent by order id.
+/// is harmless; its own side effects are idempotent by order id. The write that makes an order final is counted once
+/// (orders completed or failed, and the time since it was accepted), since only one conditional write can win it.
 /// </summary>
-public sealed class OrderProgress(IOrderStore store, TimeProvider clock)
+public sealed class OrderProgress(IOrderStore store, TimeProvider clock, OrderMetrics? metrics = null)
 {
     private const int MaxConflicts = 5;
 
@@ -47,12 +49,29 @@ public sealed class OrderProgress(IOrderStore store, TimeProvider clock)
             }
             if (await store.TrySaveStatusChangeAsync(change.Next!, order.Status, cancellationToken))
             {
+                Count(change.Next!);
                 return change.Next!;
             }
             if (conflicts == MaxConflicts)
             {
                 return new StepError(OrderErrors.Transient, $"Order {orderId} kept changing while moving it to {next.ToWireName()}.");
             }
+        }
+    }
+
+    private void Count(Order moved)
+    {
+        if (metrics is null)
+        {
+            return;
+        }
+        if (moved.Status == OrderStatus.Completed)
+        {
+            metrics.OrderCompleted(moved.UpdatedAt - moved.CreatedAt);
+        }
+        else if (moved.Status == OrderStatus.Failed)
+        {
+            metrics.OrderFailed(moved.Failure?.Step ?? "", moved.Failure?.Error ?? "", moved.UpdatedAt - moved.CreatedAt);
         }
     }
 

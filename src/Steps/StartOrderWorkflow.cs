@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Steps;
 
@@ -9,10 +11,14 @@ namespace StepOrders.Steps;
 /// Takes a batch of queue messages and starts one workflow execution per order, named by the order id, so a
 /// message delivered twice starts one execution. Returns the messages that could not be handled; the queue
 /// delivers them again and dead-letters them after maxReceiveCount (SQS's partial batch response).
+/// Each message is handled in an activity whose parent is the trace context the message carries (the API request's),
+/// and the execution input carries this activity's, so the order's trace goes on into the workflow.
 /// </summary>
-[Function("StartOrderWorkflow", FunctionTrigger.Queue, TimeoutSeconds = 30)]
-public sealed partial class StartOrderWorkflow(IOrderWorkflow workflow, ILogger<StartOrderWorkflow> logger)
+[Function(Name, FunctionTrigger.Queue, TimeoutSeconds = 30)]
+public sealed partial class StartOrderWorkflow(IOrderWorkflow workflow, ILogger<StartOrderWorkflow> logger, OrderMetrics? metrics = null)
 {
+    public const string Name = "StartOrderWorkflow";
+
     public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken)
     {
         var failed = new List<string>();
@@ -42,14 +48,22 @@ public sealed partial class StartOrderWorkflow(IOrderWorkflow workflow, ILogger<
             LogUnreadable(message.MessageId, message.ReceiveCount);
             return false;
         }
+        using var activity = OrderTracing.Source.StartActivity(Name, ActivityKind.Consumer, OrderTracing.ParentFrom(queued.TraceParent));
+        using var scope = logger.BeginScope(new OrderLogScope(queued.OrderId, queued.OrderId, Name));
         try
         {
-            var start = await workflow.StartAsync(queued.OrderId, new OrderWorkflowInput(queued.OrderId, queued.TraceParent), cancellationToken);
+            var traceParent = OrderTracing.TraceParentOf(activity) ?? queued.TraceParent;
+            var start = await workflow.StartAsync(queued.OrderId, new OrderWorkflowInput(queued.OrderId, traceParent), cancellationToken);
+            if (start == WorkflowStart.Started)
+            {
+                metrics?.ExecutionStarted();
+            }
             LogStarted(queued.OrderId, start);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogStartFailed(e, queued.OrderId, message.ReceiveCount);
             return false;
         }

@@ -1,13 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Steps;
 
 public static class StepsServiceCollectionExtensions
 {
-    /// <summary>Registers the workflow steps (each also as an <see cref="IWorkflowStep"/>) the queue-triggered starter and the reconciler.</summary>
+    /// <summary>
+    /// Registers the workflow steps (each also as an <see cref="IWorkflowStep"/>), the queue-triggered starter, the
+    /// reconciler, and what the hosts wrap each step run in (<see cref="StepTelemetry"/>, over <see cref="OrderMetrics"/>).
+    /// </summary>
     public static IServiceCollection AddStepOrdersSteps(this IServiceCollection services)
     {
+        services.TryAddSingleton<OrderMetrics>();
+        services.TryAddSingleton<StepTelemetry>();
         services.AddSingleton<OrderProgress>();
         services.AddSingleton<StartOrderWorkflow>();
         services.AddSingleton<ReconcilePendingOrders>();
