@@ -41,7 +41,7 @@ internal static class ChoiceRuleParser
                 {
                     Next = next,
                     Assign = node["Assign"]?.DeepClone(),
-                    AssignTemplate = language == QueryLanguage.JsonPath ? StateParser.AssignTemplate(ruleReader) : null,
+                    AssignTemplate = StateParser.AssignTemplate(ruleReader, language == QueryLanguage.JsonPath),
                     Output = ruleReader.Raw("Output"),
                 });
             }

@@ -86,7 +86,7 @@ internal static class ErrorHandlingParser
                     Next = next,
                     ResultPath = jsonPath ? reader.Path("ResultPath", JsonPath.Root, reference: true) : JsonPath.Root,
                     Assign = reader.Source["Assign"]?.DeepClone(),
-                    AssignTemplate = jsonPath ? StateParser.AssignTemplate(reader) : null,
+                    AssignTemplate = StateParser.AssignTemplate(reader, jsonPath),
                     Output = reader.Raw("Output"),
                 });
             }

@@ -85,29 +85,45 @@ internal static class StateParser
             OutputPath = jsonPath ? reader.Path("OutputPath", JsonPath.Root) : JsonPath.Root,
             QueryLanguage = language,
             Assign = reader.Source["Assign"]?.DeepClone(),
-            AssignTemplate = jsonPath ? AssignTemplate(reader) : null,
+            AssignTemplate = AssignTemplate(reader, jsonPath),
             Output = reader.Raw("Output"),
         };
     }
 
     private static HashSet<string> Fields(string[] baseFields, params string[] more) => [.. Common, .. baseFields, .. more];
 
-    /// <summary>ASL: Assign must be an object of variable names; JSONPath states compile it as a payload template.</summary>
-    internal static PayloadTemplate? AssignTemplate(FieldReader reader)
+    /// <summary>
+    /// ASL: Assign must be an object of variable names (a letter or underscore, then letters, digits and
+    /// underscores; <c>states</c> is reserved); JSONPath states compile it as a payload template.
+    /// </summary>
+    internal static PayloadTemplate? AssignTemplate(FieldReader reader, bool jsonPath)
     {
         if (!reader.Source.TryGetPropertyValue("Assign", out var node))
         {
             return null;
         }
 
-        if (node is not JsonObject)
+        if (node is not JsonObject assign)
         {
             reader.Problem("Assign", "must be an object of variable names and values");
             return null;
         }
 
-        return TaskStateParser.Template(reader, "Assign");
+        foreach (var (key, _) in assign)
+        {
+            var name = jsonPath && key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
+            if (!IsVariableName(name))
+            {
+                reader.Problem($"Assign/{key}", $"'{name}' is not a valid variable name");
+            }
+        }
+
+        return jsonPath ? TaskStateParser.Template(reader, "Assign") : null;
     }
+
+    private static bool IsVariableName(string name) =>
+        name.Length is > 0 and <= 80 && name != "states" && (char.IsAsciiLetter(name[0]) || name[0] == '_')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static void ValidateTransition(string type, FieldReader reader)
     {

@@ -190,7 +190,16 @@ internal sealed partial class Interpreter
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
 
-        frame.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = ExitedType(state), Name = state.Name, Output = json }, now);
+        var variables = assigned is null ? null : AssignedVariables(state, assigned);
+        frame.Emit(new HistoryEvent
+        {
+            Id = 0,
+            Timestamp = now,
+            Type = ExitedType(state),
+            Name = state.Name,
+            Output = json,
+            AssignedVariables = variables,
+        }, now);
         if (assigned is not null)
         {
             frame.Variables.Set(assigned);
@@ -204,6 +213,28 @@ internal sealed partial class Interpreter
 
         frame.MoveTo(next, output, json);
         return Transition.Continue;
+    }
+
+    /// <summary>
+    /// The StateExited record of an Assign: each value's JSON text. "The size of assigned variables cannot
+    /// exceed 256 KiB" per state (Passing data between states with variables: limits).
+    /// </summary>
+    private static string AssignedVariables(State state, JsonObject assigned)
+    {
+        var texts = new JsonObject();
+        var size = 0;
+        foreach (var (name, value) in assigned)
+        {
+            var text = JsonText.Serialize(value);
+            size += text.Length + name.Length;
+            texts[name] = text;
+        }
+
+        var json = JsonText.Serialize(texts);
+        return size > JsonText.MaxPayloadBytes / 3 && JsonText.ExceedsPayloadLimit(json)
+            ? throw new StatesErrorException(ErrorNames.DataLimitExceeded,
+                $"The state '{state.Name}' assigned variables whose size exceeds the maximum number of bytes service limit.")
+            : json;
     }
 
     /// <summary>Emits an event of the frame's execution at the current time.</summary>

@@ -46,4 +46,7 @@ public sealed record HistoryEvent
     public int? Index { get; init; }
 
     public int? Length { get; init; }
+
+    /// <summary>StateExited: the variables the state assigned, as a JSON object of names to each value's JSON text.</summary>
+    public string? AssignedVariables { get; init; }
 }

@@ -30,6 +30,7 @@ public static class HistoryEventJson
             WriteString(writer, "parameters", e.Parameters);
             WritePayload(writer, "input", e.Input);
             WritePayload(writer, "output", e.Output);
+            WriteVariables(writer, e.AssignedVariables);
             WriteString(writer, "roleArn", e.RoleArn);
             WriteNumber(writer, "timeoutInSeconds", e.TimeoutInSeconds);
             WriteNumber(writer, "heartbeatInSeconds", e.HeartbeatInSeconds);
@@ -75,6 +76,7 @@ public static class HistoryEventJson
             Error = Text(d, "error"),
             Cause = Text(d, "cause"),
             RedriveCount = Int(d, "redriveCount"),
+            AssignedVariables = d.TryGetProperty("assignedVariables", out var assigned) ? Normalized(assigned.GetRawText()) : null,
         };
     }
 
@@ -129,6 +131,32 @@ public static class HistoryEventJson
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
     }
+
+    /// <summary>stateExitedEventDetails.assignedVariables: each variable's value as JSON text.</summary>
+    private static void WriteVariables(Utf8JsonWriter writer, string? assigned)
+    {
+        if (assigned is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("assignedVariables");
+        foreach (var property in JsonDocument.Parse(assigned).RootElement.EnumerateObject())
+        {
+            writer.WriteString(property.Name, property.Value.GetString());
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("assignedVariablesDetails");
+        writer.WriteBoolean("truncated", false);
+        writer.WriteEndObject();
+    }
+
+    private static string Normalized(string json) =>
+        System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
 
     private static string? Text(JsonElement d, string name) => d.TryGetProperty(name, out var v) ? v.GetString() : null;
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using StepOrders.Workflow.Definitions;
 using StepOrders.Workflow.History;
 
 namespace StepOrders.Workflow.Tests.Execution;
@@ -122,5 +124,37 @@ public class VariableTests
 
         Assert.Equal((ExecutionStatus.Succeeded, """{"order":"o-1"}"""), (redriven.Status, redriven.Output));
         Assert.Single(await test.HistoryAsync(run.ExecutionArn), e => e.Type == HistoryEventType.ExecutionRedriven);
+    }
+
+    [Fact]
+    public async Task StateExited_records_the_assigned_variables_as_JSON_text_as_AWS_does()
+    {
+        await using var test = new TestRuntime();
+        var run = await test.RunAsync("""{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"id": "o-1", "lines": [1, 2]}, "End": true}}}""");
+
+        var exited = (await test.HistoryAsync(run.ExecutionArn)).Single(e => e.Type == HistoryEventType.PassStateExited);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            HistoryEventJson.Write(writer, exited);
+        }
+
+        var details = JsonDocument.Parse(buffer.WrittenMemory).RootElement.GetProperty("stateExitedEventDetails");
+        var assigned = details.GetProperty("assignedVariables");
+        Assert.Equal(("\"o-1\"", "[1,2]"), (assigned.GetProperty("id").GetString(), assigned.GetProperty("lines").GetString()));
+        Assert.False(details.GetProperty("assignedVariablesDetails").GetProperty("truncated").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("\"1st\"")]
+    [InlineData("\"states\"")]
+    [InlineData("\"a-b.$\"")]
+    public void An_Assign_with_an_invalid_variable_name_is_an_invalid_definition(string name)
+    {
+        var definition = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Assign\": {" + name + ": \"$\"}, \"End\": true}}}";
+
+        var e = Assert.Throws<InvalidDefinitionException>(() => StateMachineDefinition.Parse(definition));
+
+        Assert.Contains(e.Problems, p => p.Path.StartsWith("/States/P/Assign/", StringComparison.Ordinal));
     }
 }
