@@ -6,7 +6,7 @@ using StepOrders.Workflow.States;
 
 namespace StepOrders.Workflow.Choices;
 
-/// <summary>ASL: Choice Rules — evaluates a rule against a state's effective input.</summary>
+/// <summary>ASL: Choice Rules — evaluates a JSONPath rule against a state's effective input.</summary>
 internal static class ChoiceEvaluator
 {
     public static bool Matches(ChoiceRule rule, PathScope scope) => rule switch
@@ -15,7 +15,7 @@ internal static class ChoiceEvaluator
         OrRule or => or.Rules.Any(r => Matches(r, scope)),
         NotRule not => !Matches(not.Rule, scope),
         ComparisonRule c => Compare(c, scope),
-        _ => throw StatesErrorException.Runtime("JSONata conditions are not supported yet."),
+        _ => throw new InvalidOperationException("A JSONata Condition is evaluated by the Choice state's action, not as a JSONPath rule."),
     };
 
     private static bool Compare(ComparisonRule rule, PathScope scope)

@@ -15,6 +15,13 @@ namespace StepOrders.Workflow.Execution;
 /// Events go to the store in order; only the closing append is awaited, so a crash loses at most the steps
 /// after the last commit, which resume re-runs (at-least-once).
 /// </summary>
+/// <remarks>
+/// Limits of durability inside Parallel and Map: only the top-level frame is checkpointed, and nothing is
+/// appended while branches run, so after a crash the whole Parallel or Map state runs again from its start
+/// (its handlers may be called again; the history stays one clean sequence). A redrive likewise re-runs the
+/// whole top-level state that failed, not only the failed iterations as AWS does. Waits and retry delays
+/// inside branches are held in memory (scaled like the others), not on durable timers.
+/// </remarks>
 internal sealed partial class Interpreter
 {
     private readonly IExecutionStore store;

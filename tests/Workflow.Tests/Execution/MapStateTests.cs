@@ -162,4 +162,30 @@ public class MapStateTests
 
         Assert.Equal(("[7]", 2), (run.Output, calls));
     }
+
+    [Fact]
+    public async Task Stopping_the_execution_aborts_the_running_iterations()
+    {
+        await using var test = new TestRuntime();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        test.Handlers.Register(TestRuntime.Lambda + "Hang", async (_, _, cancellationToken) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return null;
+        });
+        var machine = await test.Runtime.CreateStateMachineAsync("M", TestRuntime.Fill("""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map",
+              "ItemProcessor": {"StartAt": "Hang", "States": {"Hang": {"Type": "Task", "Resource": "@0@Hang", "End": true}}}, "End": true}}}
+            """, TestRuntime.Lambda));
+        var arn = (await test.Runtime.StartExecutionAsync(machine.StateMachineArn, "s", "[1, 2]")).ExecutionArn;
+        await started.Task.WaitAsync(TestRuntime.Timeout);
+
+        var stopped = await test.Runtime.StopExecutionAsync(arn, "Operator.Stop", "by hand", TestRuntime.Timeout);
+
+        Assert.Equal((ExecutionStatus.Aborted, "Operator.Stop"), (stopped.Status, stopped.Error));
+        var types = (await test.HistoryAsync(arn)).Select(e => e.Type).ToList();
+        Assert.Equal(2, types.Count(t => t == HistoryEventType.MapIterationAborted));
+        Assert.Equal([HistoryEventType.MapStateAborted, HistoryEventType.ExecutionAborted], types.TakeLast(2));
+    }
 }
