@@ -47,6 +47,9 @@ public sealed partial class WorkflowRuntime : IAsyncDisposable
     /// <summary>Raised once an execution's closing event is durable (SUCCEEDED, FAILED, TIMED_OUT, ABORTED).</summary>
     public event EventHandler<ExecutionDescription>? ExecutionClosed;
 
+    /// <summary>Executions running now in this runtime (a host's gauge; resumed ones count once resumed).</summary>
+    public int RunningExecutionCount => active.Count;
+
     /// <summary>Opens the store and resumes RUNNING executions; other operations call it on first use.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
