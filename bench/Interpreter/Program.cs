@@ -5,6 +5,13 @@ using StepOrders.InterpreterBench;
 // Task) on the embedded runtime, in memory and durable, beside a baseline (the handlers called directly) and beside
 // aws-local-stepfunctions running the same definition, all measured in this one run; then the ratios.
 // Usage: dotnet run -c Release --project bench/Interpreter [-- --executions N] [--peer-executions N] [--workers N] [--no-peer]
+//        dotnet run -c Release --project bench/Interpreter -- --jsonata   (the cost of one JSONata evaluation instead)
+if (args.Contains("--jsonata"))
+{
+    JsonataCost.Print();
+    return 0;
+}
+
 var executions = Option("--executions", 20_000);
 var peerExecutions = Option("--peer-executions", executions);
 var workers = Option("--workers", new StepOrders.Workflow.WorkflowOptions().MaxConcurrentExecutions);
