@@ -7,6 +7,7 @@ using StepOrders.Local.Inventory;
 using StepOrders.Local.Orders;
 using StepOrders.Local.Payments;
 using StepOrders.Local.Queue;
+using StepOrders.Local.Telemetry;
 using StepOrders.Local.Workflow;
 using StepOrders.Orders.Ports;
 using StepOrders.Steps;
@@ -68,6 +69,7 @@ public static class LocalServiceCollectionExtensions
         services.AddHostedService<OrderWorkflowHost>();
         services.AddHostedService<OrderQueuePoller>();
         services.AddHostedService<IdempotencyKeyExpiry>();
+        builder.AddStepOrdersTelemetry();
         return builder;
     }
 }

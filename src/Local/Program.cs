@@ -5,13 +5,14 @@ using StepOrders.Api.Health;
 using StepOrders.Api.Orders;
 using StepOrders.Local;
 using StepOrders.Local.Access;
+using StepOrders.Local.Telemetry;
 
 if (KeysCommand.IsKeysCommand(args))
 {
     return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(CommandLineSwitches.Expand(args));
 builder.AddStepOrdersLocal();
 
 var app = builder.Build();
@@ -20,6 +21,7 @@ app.MapHealth();
 app.MapOrders();
 app.MapCustomerOrders();
 app.MapAdmin();
+app.MapTelemetry();
 app.MapStepFunctionsApi();
 
 await app.RunAsync();

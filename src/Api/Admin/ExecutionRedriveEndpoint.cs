@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StepOrders.Api.Access;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Api.Admin;
 
@@ -16,7 +17,8 @@ public static class ExecutionRedriveEndpoint
     private static readonly string[] Redrivable = ["FAILED", "TIMED_OUT", "ABORTED"];
 
     public static async Task<Results<Accepted<ExecutionRedriveResponse>, ProblemHttpResult>> HandleAsync(
-        string name, ApiCaller caller, IOrderStore store, IOrderWorkflow workflow, TimeProvider clock, CancellationToken cancellationToken)
+        string name, ApiCaller caller, IOrderStore store, IOrderWorkflow workflow, TimeProvider clock, OrderMetrics metrics,
+        CancellationToken cancellationToken)
     {
         var execution = await workflow.DescribeAsync(name, cancellationToken);
         if (execution is null)
@@ -38,6 +40,7 @@ public static class ExecutionRedriveEndpoint
             order = reopened.Next;
         }
         await workflow.RedriveAsync(name, cancellationToken);
+        metrics.ExecutionRedriven();
         return TypedResults.Accepted(
             order is null ? (string?)null : $"/orders/{order.Id}",
             new ExecutionRedriveResponse(name, order?.Id.Value, order?.Status));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StepOrders.Api.Access;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Api.Orders;
 
@@ -13,7 +14,8 @@ namespace StepOrders.Api.Orders;
 public static class PlaceOrderEndpoint
 {
     public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, ApiCaller caller, IOrderIntake intake, IOrderStore store, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, ApiCaller caller, IOrderIntake intake, IOrderStore store, TimeProvider clock, OrderMetrics metrics,
+        CancellationToken cancellationToken)
     {
         var idempotent = request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys);
         var body = await RequestBody.ReadAsync(request, ApiJson.Default.PlaceOrder, fingerprint: idempotent);
@@ -46,6 +48,7 @@ public static class PlaceOrderEndpoint
         switch (await intake.AcceptAsync(order, claim, cancellationToken))
         {
             case IntakeResult.Accepted accepted:
+                metrics.OrderReceived();
                 return Created(accepted.Order);
             case IntakeResult.Replayed replayed when await store.GetAsync(replayed.OrderId, cancellationToken) is { } first:
                 return Created(first);

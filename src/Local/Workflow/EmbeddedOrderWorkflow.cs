@@ -1,17 +1,22 @@
 using System.Text.Json;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Local.Telemetry;
 using StepOrders.Steps;
 using StepOrders.Workflow;
 
 namespace StepOrders.Local.Workflow;
 
-/// <summary>The order workflow on the embedded runtime: one execution per order, named by the order id.</summary>
-internal sealed class EmbeddedOrderWorkflow(WorkflowRuntime runtime, OrderStateMachine machine) : IOrderWorkflow
+/// <summary>
+/// The order workflow on the embedded runtime: one execution per order, named by the order id. The input's trace
+/// context is noted before the start, so the first task already finds it.
+/// </summary>
+internal sealed class EmbeddedOrderWorkflow(WorkflowRuntime runtime, OrderStateMachine machine, ExecutionTraces? traces = null) : IOrderWorkflow
 {
     public async Task<WorkflowStart> StartAsync(string executionName, OrderWorkflowInput input, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(input, StepJson.Default.OrderWorkflowInput);
+        traces?.Started(machine.ExecutionArn(executionName), input.TraceParent);
         try
         {
             var start = await runtime.StartExecutionAsync(machine.StateMachineArn, executionName, json, cancellationToken);

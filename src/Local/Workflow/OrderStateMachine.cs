@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepOrders.Local.Telemetry;
 using StepOrders.Steps;
 using StepOrders.Workflow;
 using StepOrders.Workflow.Tasks;
@@ -8,9 +9,10 @@ namespace StepOrders.Local.Workflow;
 /// <summary>
 /// The order workflow as the embedded runtime runs it: <c>statemachine/order-workflow.asl.json</c> (embedded in this
 /// assembly) with each <c>${NameFunctionArn}</c> replaced by the Lambda ARN the step would have on AWS, and each
-/// step registered as the handler of that ARN.
+/// step registered as the handler of that ARN. Each task runs under <see cref="TaskTelemetry"/> unless the host's
+/// telemetry is off.
 /// </summary>
-internal sealed class OrderStateMachine(IEnumerable<IWorkflowStep> steps, WorkflowOptions options)
+internal sealed class OrderStateMachine(IEnumerable<IWorkflowStep> steps, WorkflowOptions options, TaskTelemetry? telemetry = null)
 {
     public const string Name = "StepOrders-OrderWorkflow";
     private const string DefinitionResource = "StepOrders.Local.order-workflow.asl.json";
@@ -44,9 +46,11 @@ internal sealed class OrderStateMachine(IEnumerable<IWorkflowStep> steps, Workfl
         var registry = new TaskHandlerRegistry();
         foreach (var step in _steps)
         {
-            registry.Register(FunctionArn(step.Name), async (input, _, cancellationToken) =>
+            registry.Register(FunctionArn(step.Name), async (input, context, cancellationToken) =>
             {
-                var invocation = await step.InvokeAsync(input, cancellationToken);
+                var invocation = telemetry is null
+                    ? await step.InvokeAsync(input, cancellationToken)
+                    : await telemetry.InvokeAsync(step, input, context, cancellationToken);
                 return invocation.Error is { } error
                     ? throw new TaskFailedException(error.Error, error.Cause)
                     : invocation.Output ?? new JsonObject();

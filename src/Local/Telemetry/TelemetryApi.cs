@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StepOrders.Api.Access;
+using StepOrders.Local.Telemetry.Alarms;
+using StepOrders.Local.Telemetry.Metrics;
+using StepOrders.Local.Telemetry.Stats;
+
+namespace StepOrders.Local.Telemetry;
+
+/// <summary>
+/// <c>GET /metrics</c>: Prometheus text, no key needed (scrapers send none; the figures hold no customer data);
+/// <c>GET /admin/alarms</c> and <c>GET /admin/stats?window=1h</c>: JSON for admin keys, which the console charts.
+/// With <c>--no-telemetry</c> only the stats remain (they read the database, not the instruments).
+/// </summary>
+internal static class TelemetryApi
+{
+    public static IEndpointRouteBuilder MapTelemetry(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Telemetry");
+        admin.MapGet("/stats", StatsAsync).WithName("GetStats");
+        if (routes.ServiceProvider.GetService<MetricCollector>() is not null)
+        {
+            routes.MapGet("/metrics", (MetricCollector collector) => Results.Text(PrometheusText.Write(collector.Collect()), PrometheusText.ContentType))
+                .AllowAnonymous().WithTags("Telemetry").WithName("GetMetrics");
+            admin.MapGet("/alarms", (AlarmMonitor alarms) => TypedResults.Json(alarms.Report(), TelemetryJson.Default.AlarmReport)).WithName("GetAlarms");
+        }
+        return routes;
+    }
+
+    private static async Task<Results<JsonHttpResult<StatsReport>, ProblemHttpResult>> StatsAsync(
+        string? window, OrderStatistics statistics, CancellationToken cancellationToken)
+    {
+        if (!StatsWindow.TryParse(window, out var span))
+        {
+            // As the API's other 400s: RFC 9457 validation problem details listing the field.
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["window"] = ["must be a number and a unit (s, m, h or d), e.g. 1h, at most 31 days."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = "The request has invalid fields; each is listed under errors.",
+            });
+        }
+        return TypedResults.Json(await statistics.ReadAsync(span, cancellationToken), TelemetryJson.Default.StatsReport);
+    }
+}
