@@ -9,6 +9,7 @@ internal static class CommandLineSwitches
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
         ["--no-telemetry"] = "--Telemetry:Enabled=false",
+        ["--no-front-door"] = "--FrontDoor:Enabled=false",
     };
 
     public static string[] Expand(string[] args) => [.. args.Select(arg => Flags.GetValueOrDefault(arg, arg))];

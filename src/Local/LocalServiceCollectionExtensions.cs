@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StepOrders.Api;
 using StepOrders.Api.Access;
+using StepOrders.Api.UsagePlans;
 using StepOrders.Local.Access;
 using StepOrders.Local.Data;
 using StepOrders.Local.Inventory;
@@ -50,8 +51,10 @@ public static class LocalServiceCollectionExtensions
         services.AddSingleton<IInventory, SqliteInventory>();
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IQuotaStore, SqliteQuotaStore>();
 
-        services.AddStepOrdersApi();
+        services.AddStepOrdersApi(builder.Configuration);
+        services.AddStepOrdersUsagePlans();
         services.AddStepOrdersSteps();
         services.AddSingleton<IWorkflowStep, AwaitRedrive>();
         services.AddSingleton<OrderStateMachine>();

@@ -33,9 +33,13 @@ public sealed record ApiCaller(string KeyId, string KeyName, string? CustomerId,
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 
-    /// <summary>Minimal APIs bind an <see cref="ApiCaller"/> parameter through this.</summary>
+    /// <summary>Minimal APIs bind an <see cref="ApiCaller"/> parameter through this: from the key the authentication found.</summary>
     public static ValueTask<ApiCaller?> BindAsync(HttpContext context)
     {
+        if (context.Features.Get<ApiKey>() is { } key)
+        {
+            return ValueTask.FromResult<ApiCaller?>(new ApiCaller(key.Id, key.Name, key.CustomerId, key.IsAdmin));
+        }
         var user = context.User;
         var keyId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return ValueTask.FromResult(keyId is null

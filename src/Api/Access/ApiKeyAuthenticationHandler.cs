@@ -3,18 +3,22 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StepOrders.Api.FrontDoor;
+using StepOrders.Api.UsagePlans;
 
 namespace StepOrders.Api.Access;
 
 /// <summary>
-/// Authenticates the <c>x-api-key</c> header against the stored keys (API Gateway's API keys, locally). A missing or
-/// unknown key gets 401, a key without the rights gets 403, both as problem details.
+/// Authenticates the <c>x-api-key</c> header against the stored keys (API Gateway's API keys, locally). A missing,
+/// unknown or revoked key gets 401, a key without the rights gets 403, both as problem details. The key found is
+/// left on the request (<c>HttpContext.Features.Get&lt;ApiKey&gt;()</c>) for the usage plan and the access log.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     KnownApiKeys keys,
+    FrontDoorOptions frontDoor,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -22,8 +26,17 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "x-api-key";
     private const int MaxSecretLength = 256;
 
+    /// <summary>Who every request is while the front door is off (<c>--no-front-door</c>, for benchmarks only).</summary>
+    public static readonly ApiKey FrontDoorOff = new(
+        "key_front-door-off", "front-door-off", null, true, DateTimeOffset.UnixEpoch,
+        new UsagePlan(UsagePlan.MaxRateLimit, UsagePlan.MaxBurstLimit, UsagePlan.MaxQuotaLimit));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (!frontDoor.Enabled)
+        {
+            return Authenticated(FrontDoorOff);
+        }
         if (!Request.Headers.TryGetValue(HeaderName, out var values))
         {
             return AuthenticateResult.NoResult();
@@ -33,9 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail($"Send one {HeaderName} header.");
         }
         var key = await keys.FindAsync(secret, Context.RequestAborted);
-        return key is null
-            ? AuthenticateResult.Fail("The API key is not known.")
-            : AuthenticateResult.Success(new AuthenticationTicket(ApiCaller.ToPrincipal(key, SchemeName), SchemeName));
+        return key is null ? AuthenticateResult.Fail("The API key is not known or was revoked.") : Authenticated(key);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -43,6 +54,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "This API key may not use this resource.");
+
+    private AuthenticateResult Authenticated(ApiKey key)
+    {
+        Context.Features.Set(key);
+        return AuthenticateResult.Success(new AuthenticationTicket(ApiCaller.ToPrincipal(key, SchemeName), SchemeName));
+    }
 
     private async Task WriteProblemAsync(int status, string detail)
     {

@@ -4,12 +4,12 @@ namespace StepOrders.Api.Access;
 
 /// <summary>
 /// Keys found recently, so a request costs a hash and a dictionary look-up rather than a database read. Only found
-/// keys are kept (a new key works at once), for <see cref="TimeToLive"/>, so a key changed in the store by another
-/// process is seen within that time.
+/// keys are kept (a new key works at once), for <see cref="TimeToLive"/>, so a key revoked by another process
+/// (<c>keys revoke</c>) stops working within that time; one revoked through <see cref="Forget"/> stops at once.
 /// </summary>
 public sealed class KnownApiKeys(IApiKeyStore store, TimeProvider clock)
 {
-    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset FoundAt)> _found = new(StringComparer.Ordinal);
 
