@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StepOrders.Api.Admin;
+using StepOrders.Api.Chatbot;
 using StepOrders.Api.Customers;
 using StepOrders.Api.Orders;
+using StepOrders.Chat;
 using StepOrders.Orders;
 
 namespace StepOrders.Api;
@@ -26,6 +28,8 @@ namespace StepOrders.Api;
 [JsonSerializable(typeof(StockRequest))]
 [JsonSerializable(typeof(StockResponse))]
 [JsonSerializable(typeof(Health.HealthResponse))]
+[JsonSerializable(typeof(ChatbotRequest))]
+[JsonSerializable(typeof(ChatAnswer))]
 public sealed partial class ApiJson : JsonSerializerContext
 {
     public const int MaxDepth = 16;

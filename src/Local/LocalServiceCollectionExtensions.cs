@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StepOrders.Api;
 using StepOrders.Api.Access;
 using StepOrders.Api.UsagePlans;
+using StepOrders.Chat;
 using StepOrders.Local.Access;
 using StepOrders.Local.Data;
 using StepOrders.Local.Inventory;
@@ -55,6 +56,7 @@ public static class LocalServiceCollectionExtensions
 
         services.AddStepOrdersApi(builder.Configuration);
         services.AddStepOrdersUsagePlans();
+        services.AddStepOrdersChat(builder.Configuration);
         services.AddStepOrdersSteps();
         services.AddSingleton<IWorkflowStep, AwaitRedrive>();
         services.AddSingleton<OrderStateMachine>();

@@ -1,5 +1,6 @@
 using StepOrders.Api;
 using StepOrders.Api.Admin;
+using StepOrders.Api.Chatbot;
 using StepOrders.Api.Customers;
 using StepOrders.Api.Health;
 using StepOrders.Api.Orders;
@@ -20,6 +21,7 @@ app.UseStepOrdersApi();
 app.MapHealth();
 app.MapOrders();
 app.MapCustomerOrders();
+app.MapChatbot();
 app.MapAdmin();
 app.MapTelemetry();
 app.MapStepFunctionsApi();
