@@ -58,7 +58,6 @@ public static class LocalServiceCollectionExtensions
         services.AddStepOrdersUsagePlans();
         services.AddStepOrdersChat(builder.Configuration);
         services.AddStepOrdersSteps();
-        services.AddSingleton<IWorkflowStep, AwaitRedrive>();
         services.AddSingleton<OrderStateMachine>();
         services.AddSingleton(provider => provider.GetRequiredService<OrderStateMachine>().Handlers());
         services.AddStepOrdersWorkflow(options =>

@@ -24,6 +24,7 @@ public static class StepsServiceCollectionExtensions
         AddStep<PrepareFulfillment>(services);
         AddStep<CompleteOrder>(services);
         AddStep<MarkOrderFailed>(services);
+        AddStep<AwaitRedrive>(services);
         return services;
     }
 

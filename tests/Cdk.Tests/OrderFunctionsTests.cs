@@ -20,6 +20,7 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
         { "ProcessPayment", OrderStore },
         { "CheckInventory", OrderStoreAndInventory },
         { "MarkOrderFailed", OrderStoreAndInventory },
+        { "AwaitRedrive", OrderStore },
         {
             "StartOrderWorkflow",
             [

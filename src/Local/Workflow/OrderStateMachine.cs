@@ -31,13 +31,13 @@ internal sealed class OrderStateMachine(IEnumerable<IWorkflowStep> steps, Workfl
     public IReadOnlyDictionary<string, string> Substitutions() =>
         _steps.ToDictionary(step => step.Name + "FunctionArn", step => FunctionArn(step.Name), StringComparer.Ordinal);
 
-    /// <summary>The shared definition, with a failed order's execution made redrivable (<see cref="RedrivableFailure"/>).</summary>
+    /// <summary>The shared definition, as the CDK stack deploys it.</summary>
     public static string Definition()
     {
         using var stream = typeof(OrderStateMachine).Assembly.GetManifestResourceStream(DefinitionResource)
             ?? throw new InvalidOperationException($"The workflow definition {DefinitionResource} is not embedded.");
         using var reader = new StreamReader(stream);
-        return RedrivableFailure.Apply(reader.ReadToEnd(), "${" + nameof(AwaitRedrive) + "FunctionArn}");
+        return reader.ReadToEnd();
     }
 
     /// <summary>Each step as a task handler: its <see cref="StepError"/> becomes the task's named error, for Retry and Catch to match.</summary>

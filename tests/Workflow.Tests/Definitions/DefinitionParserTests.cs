@@ -7,7 +7,7 @@ public class DefinitionParserTests
 {
     private static readonly Dictionary<string, string> OrderFunctions = new[]
     {
-        "ValidateOrder", "CheckInventory", "ProcessPayment", "PrepareFulfillment", "CompleteOrder", "MarkOrderFailed",
+        "ValidateOrder", "CheckInventory", "ProcessPayment", "PrepareFulfillment", "CompleteOrder", "MarkOrderFailed", "AwaitRedrive",
     }.ToDictionary(n => n + "FunctionArn", n => TestRuntime.Lambda + n);
 
     internal static string OrderWorkflowPath =>
@@ -26,7 +26,9 @@ public class DefinitionParserTests
         Assert.Equal(8, pay.Retry[0].MaxDelaySeconds);
         Assert.Equal("MarkOrderFailed", pay.Catch[0].Next);
         Assert.Equal("$.failure", pay.Catch[0].ResultPath!.Text);
-        Assert.Equal("$.failure.Error", Assert.IsType<FailState>(definition["OrderFailed"]).ErrorPath!.Text);
+        var failed = Assert.IsType<TaskState>(definition["OrderFailed"]);
+        Assert.Equal(TestRuntime.Lambda + "AwaitRedrive", failed.Resource);
+        Assert.Equal("ValidateOrder", failed.Next);
     }
 
     [Fact]

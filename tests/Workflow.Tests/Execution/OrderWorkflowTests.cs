@@ -7,7 +7,7 @@ namespace StepOrders.Workflow.Tests.Execution;
 /// <summary>The order pipeline's own definition on this runtime, with stub steps.</summary>
 public class OrderWorkflowTests
 {
-    private static readonly string[] Steps = ["ValidateOrder", "CheckInventory", "ProcessPayment", "PrepareFulfillment", "CompleteOrder", "MarkOrderFailed"];
+    private static readonly string[] Steps = ["ValidateOrder", "CheckInventory", "ProcessPayment", "PrepareFulfillment", "CompleteOrder", "MarkOrderFailed", "AwaitRedrive"];
 
     private static async Task<(ExecutionDescription Run, List<string> Calls)> RunOrder(Func<string, int, JsonNode?> step)
     {
@@ -15,10 +15,12 @@ public class OrderWorkflowTests
         var handlers = new TaskHandlerRegistry();
         foreach (var name in Steps)
         {
-            handlers.Register(TestRuntime.Lambda + name, (_, context, _) =>
+            handlers.Register(TestRuntime.Lambda + name, (input, context, _) =>
             {
                 calls.Add(name);
-                return ValueTask.FromResult(step(name, context.RetryCount));
+                return name == "AwaitRedrive"
+                    ? throw new TaskFailedException(input!["error"]!.GetValue<string>(), input["cause"]!.GetValue<string>())
+                    : ValueTask.FromResult(step(name, context.RetryCount));
             });
         }
 
@@ -48,11 +50,11 @@ public class OrderWorkflowTests
     }
 
     [Fact]
-    public async Task A_business_failure_is_caught_marks_the_order_failed_and_fails_the_execution()
+    public async Task A_business_failure_is_caught_marks_the_order_failed_and_fails_the_execution_with_its_error()
     {
         var (run, calls) = await RunOrder((name, _) =>
             name == "CheckInventory" ? throw new TaskFailedException("Order.OutOfStock", "SKU-OUT") : "ok");
         Assert.Equal((ExecutionStatus.Failed, "Order.OutOfStock", "SKU-OUT"), (run.Status, run.Error, run.Cause));
-        Assert.Equal(["ValidateOrder", "CheckInventory", "MarkOrderFailed"], calls);
+        Assert.Equal(["ValidateOrder", "CheckInventory", "MarkOrderFailed", "AwaitRedrive"], calls);
     }
 }

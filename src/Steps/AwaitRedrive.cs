@@ -1,17 +1,17 @@
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
-using StepOrders.Steps;
 
-namespace StepOrders.Local.Workflow;
+namespace StepOrders.Steps;
 
 /// <summary>
-/// The task that ends a failed order's execution, and where RedriveExecution resumes it (Step Functions resumes at
-/// the state that failed). While the order is FAILED it fails with the order's error and cause, so the execution
-/// fails as the order did. Once an admin redrive has reopened the order (FAILED → PENDING) it succeeds with just the
-/// order id, and the workflow goes round again from its first step.
+/// The workflow's <c>OrderFailed</c> state: it ends a failed order's execution, and it is where RedriveExecution
+/// resumes it (Step Functions resumes at the state that failed). While the order is FAILED it fails with the order's
+/// error and cause, so the execution fails as the order did. Once an admin redrive has reopened the order
+/// (FAILED → PENDING, after its cause was fixed) it succeeds with just the order id, and the workflow goes round
+/// again from its first step. A Fail state there would make every redrive fail again.
 /// </summary>
 [Function("AwaitRedrive", FunctionTrigger.Workflow)]
-internal sealed class AwaitRedrive(IOrderStore store)
+public sealed class AwaitRedrive(IOrderStore store)
     : WorkflowStep<MarkOrderFailedInput, OrderStepInput>(StepJson.Default.MarkOrderFailedInput, StepJson.Default.OrderStepInput)
 {
     public override async Task<StepOutcome<OrderStepInput>> HandleAsync(MarkOrderFailedInput input, CancellationToken cancellationToken)
