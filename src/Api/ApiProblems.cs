@@ -20,8 +20,6 @@ internal static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, detail);
 
-    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, detail);
-
     public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, detail);
 
     public static ProblemHttpResult Unprocessable(string detail) => Problem(StatusCodes.Status422UnprocessableEntity, detail);

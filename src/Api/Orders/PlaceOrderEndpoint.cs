@@ -31,7 +31,8 @@ public static class PlaceOrderEndpoint
         var draft = validation.Draft!;
         if (!caller.MayReach(draft.CustomerId))
         {
-            return ApiProblems.Forbidden($"This API key places orders for customer {caller.CustomerId} only.");
+            // 404 as for the customer's orders and order ids: a customer key cannot tell which other customers exist.
+            return ApiProblems.NotFound($"There is no customer {draft.CustomerId}.");
         }
         var now = clock.GetUtcNow();
         IdempotencyClaim? claim = null;

@@ -49,11 +49,13 @@ public sealed class ApiKeyAccessTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_customer_key_cannot_place_orders_for_another_customer()
+    public async Task A_customer_key_cannot_place_orders_for_another_customer_who_is_not_found_for_it()
     {
         var alice = await host.ClientAsync(customerId: "alice");
 
-        await Problem.ReadAsync(await alice.PlaceAsync(Requests.Order(customerId: "bob")), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await alice.PlaceAsync(Requests.Order(customerId: "bob-placed-for")), HttpStatusCode.NotFound);
+        var page = await (await host.ClientAsync(admin: true)).GetFromJsonAsync<PageBody>("/customers/bob-placed-for/orders", OrderBody.Json);
+        Assert.Empty(page!.Orders);
     }
 
     [Fact]
