@@ -21,6 +21,7 @@ namespace StepOrders.Api;
 [JsonSerializable(typeof(PlaceOrder))]
 [JsonSerializable(typeof(OrderResponse))]
 [JsonSerializable(typeof(CustomerOrdersResponse))]
+[JsonSerializable(typeof(OrderListResponse))]
 [JsonSerializable(typeof(DeadLettersResponse))]
 [JsonSerializable(typeof(DeadLetterRedriveRequest))]
 [JsonSerializable(typeof(DeadLetterRedriveResponse))]

@@ -5,12 +5,13 @@ using StepOrders.Api.Access;
 
 namespace StepOrders.Api.Admin;
 
-/// <summary>Operations for admin keys only: the dead-letter queue, redriving failed executions, stock levels.</summary>
+/// <summary>Operations for admin keys only: every customer's orders, the dead-letter queue, redriving failed executions, stock levels.</summary>
 public static class AdminApi
 {
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Admin");
+        group.MapGet("/orders", OrderListEndpoint.ListAsync).WithName("ListOrders");
         group.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync).WithName("ListDeadLetters");
         group.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).WithName("RedriveDeadLetters");
         group.MapPost("/executions/{name}/redrive", ExecutionRedriveEndpoint.HandleAsync).WithName("RedriveExecution");
