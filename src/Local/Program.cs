@@ -7,6 +7,7 @@ using StepOrders.Api.Orders;
 using StepOrders.Local;
 using StepOrders.Local.Access;
 using StepOrders.Local.Telemetry;
+using StepOrders.Local.WebConsole;
 
 if (KeysCommand.IsKeysCommand(args))
 {
@@ -25,6 +26,7 @@ app.MapChatbot();
 app.MapAdmin();
 app.MapTelemetry();
 app.MapStepFunctionsApi();
+app.MapConsole();
 
 await app.RunAsync();
 return 0;
