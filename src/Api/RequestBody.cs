@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,12 @@ internal static class RequestBody
             if (json.Trim(" \t\r\n"u8).IsEmpty)
             {
                 return optional ? new BodyResult<T>(null, null, null) : ApiProblems.Invalid("body", "is required (a JSON object).");
+            }
+            // JSON text is UTF-8 (RFC 8259 §8.1); the reader checks only the strings it decodes, so a field the type
+            // ignores could otherwise carry any bytes.
+            if (!Utf8.IsValid(json))
+            {
+                return ApiProblems.Invalid([new FieldError("body", "is not valid UTF-8.")], "The request body cannot be read as JSON.");
             }
             T? value;
             try
