@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StepOrders.Lambda.Functions;
 using StepOrders.Lambda.Runtime;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Lambda;
 
@@ -40,8 +41,9 @@ internal static class LambdaHost
             return 1;
         }
 
-        var loop = new InvocationLoop(
-            runtime, function, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<InvocationLoop>>());
+        var clock = provider.GetRequiredService<TimeProvider>();
+        using var telemetry = new InvocationTelemetry(chosen.Name, provider.GetRequiredService<OrderMetrics>(), clock, Console.Out);
+        var loop = new InvocationLoop(runtime, function, clock, provider.GetRequiredService<ILogger<InvocationLoop>>(), telemetry);
         await loop.RunAsync(cancellationToken);
         return 0;
     }

@@ -27,8 +27,10 @@ internal static class LambdaServiceCollectionExtensions
             {
                 json.IncludeScopes = true;
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            }));
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            })
+            // Every line inside an activity (each invocation's, each step's) carries its TraceId and SpanId.
+            .Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
         services.AddSingleton(TimeProvider.System);
         services.AddStepOrdersSteps();
         AddAwsAdapters(services);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Aws.StepFunctions;
 
@@ -12,7 +13,8 @@ namespace StepOrders.Aws.StepFunctions;
 /// A second StartExecution with the same name and input while the first runs succeeds with the first's answer
 /// (API reference: StartExecution is idempotent for STANDARD workflows), so such a start reports
 /// <see cref="WorkflowStart.Started"/>; only a finished execution or different input is told apart, by
-/// ExecutionAlreadyExists. Either way nothing starts twice.
+/// ExecutionAlreadyExists. Either way nothing starts twice. The input's trace context goes along as the X-Ray
+/// <c>traceHeader</c>, which Step Functions hands on to each task's Lambda invocation, so the order's trace goes on.
 /// </remarks>
 public sealed class StepFunctionsOrderWorkflow(StepFunctionsClient client, string stateMachineArn) : IOrderWorkflow
 {
@@ -21,7 +23,11 @@ public sealed class StepFunctionsOrderWorkflow(StepFunctionsClient client, strin
         try
         {
             await client.StartExecutionAsync(
-                new StartExecutionRequest(stateMachineArn, executionName, JsonSerializer.Serialize(input, AwsJson.Default.OrderWorkflowInput)),
+                new StartExecutionRequest(
+                    stateMachineArn,
+                    executionName,
+                    JsonSerializer.Serialize(input, AwsJson.Default.OrderWorkflowInput),
+                    XRayTraceHeader.Format(OrderTracing.ParentFrom(input.TraceParent))),
                 cancellationToken);
             return WorkflowStart.Started;
         }

@@ -24,7 +24,8 @@ internal static class FunctionCatalog
     /// <summary>Builds the adapter for the function, resolving its code (and so its dependencies) from the container.</summary>
     public static ILambdaFunction Create(DeclaredFunction function, IServiceProvider services) => function.Declaration.Trigger switch
     {
-        FunctionTrigger.Workflow when services.GetRequiredService(function.Type) is IWorkflowStep step => new WorkflowStepFunction(step),
+        FunctionTrigger.Workflow when services.GetRequiredService(function.Type) is IWorkflowStep step =>
+            new WorkflowStepFunction(step, services.GetService<StepTelemetry>()),
         FunctionTrigger.Queue when function.Type == typeof(StartOrderWorkflow) =>
             new QueueStarterFunction(services.GetRequiredService<StartOrderWorkflow>()),
         FunctionTrigger.Schedule when function.Type == typeof(ReconcilePendingOrders) =>

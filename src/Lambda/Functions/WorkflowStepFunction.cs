@@ -9,9 +9,10 @@ namespace StepOrders.Lambda.Functions;
 /// <summary>
 /// A workflow step behind a Task state whose Resource is the function's ARN: the state's effective input is the
 /// event, the step's output is the response, and a step's named error is reported with that name as its
-/// <c>errorType</c>, which Step Functions uses as the error name that Retry and Catch match.
+/// <c>errorType</c>, which Step Functions uses as the error name that Retry and Catch match. With
+/// <paramref name="telemetry"/>, the step runs as the local runtime runs it: activity, order log scope, duration, one line.
 /// </summary>
-internal sealed class WorkflowStepFunction(IWorkflowStep step) : ILambdaFunction
+internal sealed class WorkflowStepFunction(IWorkflowStep step, StepTelemetry? telemetry = null) : ILambdaFunction
 {
     public async Task<FunctionResult> InvokeAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -28,7 +29,9 @@ internal sealed class WorkflowStepFunction(IWorkflowStep step) : ILambdaFunction
         StepInvocation result;
         try
         {
-            result = await step.InvokeAsync(input, cancellationToken);
+            result = telemetry is null
+                ? await step.InvokeAsync(input, cancellationToken)
+                : await telemetry.InvokeAsync(step, input, executionName: null, parent: default, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -5,9 +5,11 @@ namespace StepOrders.Lambda.Runtime;
 
 /// <summary>
 /// The custom runtime's loop: take the next event, run the function on it, post its response or its error, and
-/// go back for the next one. Lambda freezes the process between invocations and ends it when it likes.
+/// go back for the next one. Lambda freezes the process between invocations and ends it when it likes, so each
+/// invocation's metrics are written before its response is posted.
 /// </summary>
-internal sealed partial class InvocationLoop(RuntimeApiClient runtime, ILambdaFunction function, TimeProvider clock, ILogger<InvocationLoop> logger)
+internal sealed partial class InvocationLoop(
+    RuntimeApiClient runtime, ILambdaFunction function, TimeProvider clock, ILogger<InvocationLoop> logger, InvocationTelemetry? telemetry = null)
 {
     /// <summary>Time kept back before the deadline to report a function that ran out of time, before Lambda ends it.</summary>
     private static readonly TimeSpan ReportMargin = TimeSpan.FromMilliseconds(250);
@@ -26,7 +28,21 @@ internal sealed partial class InvocationLoop(RuntimeApiClient runtime, ILambdaFu
         // X-Ray: SDKs and instrumentation read the invocation's trace header from _X_AMZN_TRACE_ID
         // (Lambda runtime API: Lambda-Runtime-Trace-Id; custom runtimes set the variable themselves).
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["requestId"] = invocation.RequestId });
+        var result = await RunAsync(invocation, cancellationToken);
+        if (result.Error is { } error)
+        {
+            await runtime.FailAsync(invocation.RequestId, error, cancellationToken);
+        }
+        else
+        {
+            await runtime.RespondAsync(invocation.RequestId, result.Response, cancellationToken);
+        }
+    }
+
+    private async Task<FunctionResult> RunAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        using var observed = telemetry?.Begin(invocation, logger);
+        using var scope = observed is null ? logger.BeginScope(new Dictionary<string, object> { ["requestId"] = invocation.RequestId }) : null;
         using var timeLeft = TimeLeft(invocation.Deadline);
         using var invocationCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLeft.Token);
 
@@ -40,16 +56,12 @@ internal sealed partial class InvocationLoop(RuntimeApiClient runtime, ILambdaFu
             LogUnhandled(e);
             result = FunctionError.Unhandled(e);
         }
-
         if (result.Error is { } error)
         {
             LogFailed(error.ErrorType, error.ErrorMessage);
-            await runtime.FailAsync(invocation.RequestId, error, cancellationToken);
+            observed?.Failed(error.ErrorType);
         }
-        else
-        {
-            await runtime.RespondAsync(invocation.RequestId, result.Response, cancellationToken);
-        }
+        return result;
     }
 
     private CancellationTokenSource TimeLeft(DateTimeOffset deadline)

@@ -43,7 +43,8 @@ public sealed class QueueStarterFunctionTests
         Assert.False(reply.IsError);
         Assert.Equal("""{"batchItemFailures":[]}""", reply.Body);
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), _workflow.Executions.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", _workflow.Executions[second].TraceParent);
+        // The same trace, carried on by the starter's own span (the Lambda host records activities).
+        Assert.StartsWith("00-0af7651916cd43dd8448eb211c80319c-", _workflow.Executions[second].TraceParent, StringComparison.Ordinal);
     }
 
     [Fact]
