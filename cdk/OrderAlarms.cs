@@ -3,13 +3,19 @@ using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using StepOrders.Aws.Metrics;
+using StepOrders.Orders.Telemetry;
+using StepOrders.Steps;
 
 namespace StepOrders.Cdk;
 
 /// <summary>
-/// The alarms, each notifying one SNS topic: a function's error rate over 1%, the API's p99 latency over 3 s, a
-/// message in the dead-letter queue, a failed execution. Named business errors (a declined card) are function errors
-/// to Lambda and failed executions to Step Functions, so both alarms also count orders that failed as designed.
+/// The alarms, each notifying one SNS topic when it goes to ALARM and when it is OK again: more than 1% of the orders
+/// that reached a final status failed (the EMF metrics the steps write), a function's error rate over 1%, the API's
+/// p99 latency over 3 s, a message in the dead-letter queue, a failed execution. Named business errors (a declined
+/// card) are function errors to Lambda and failed executions to Step Functions, so those alarms also count orders
+/// that failed as designed. The local host evaluates the same rules in-process, under the same ids
+/// (<c>src/Local/Telemetry/Alarms/AlarmRule.cs</c>).
 /// </summary>
 internal sealed class OrderAlarms : Construct
 {
@@ -21,6 +27,17 @@ internal sealed class OrderAlarms : Construct
         : base(scope, id)
     {
         Topic = new Topic(this, "Topic", new TopicProps { TopicName = $"{stage.Prefix}-alarms", DisplayName = "StepOrders alarms" });
+        Add(new MathExpression(new MathExpressionProps
+        {
+            Expression = "IF(completed + failed > 0, 100 * failed / (completed + failed), 0)",
+            UsingMetrics = new Dictionary<string, IMetric>
+            {
+                ["failed"] = OrderMetric(OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed)),
+                ["completed"] = OrderMetric(OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
+            },
+            Label = "Failed orders (% of final orders)",
+            Period = Period,
+        }), "OrderErrorRate", $"{stage.Prefix}-order-error-rate", "More than 1% of the orders that reached a final status in 5 minutes failed.", threshold: 1);
         foreach (var function in functions.All)
         {
             var name = function.Node.Id;
@@ -48,6 +65,16 @@ internal sealed class OrderAlarms : Construct
 
     public IReadOnlyList<Alarm> All => _alarms;
 
+    /// <summary>A count the function writes as Embedded Metric Format (namespace StepOrders, dimensions Service and Function).</summary>
+    public static Metric OrderMetric(string instrument, string function) => new(new MetricProps
+    {
+        Namespace = EmbeddedMetricRecorder.Namespace,
+        MetricName = EmbeddedMetricRecorder.CloudWatchName(instrument),
+        DimensionsMap = new Dictionary<string, string> { ["Service"] = EmbeddedMetricRecorder.Service, ["Function"] = function },
+        Statistic = "Sum",
+        Period = Period,
+    });
+
     private void Add(IMetric metric, string id, string name, string description, double threshold)
     {
         var alarm = new Alarm(this, id, new AlarmProps
@@ -61,6 +88,7 @@ internal sealed class OrderAlarms : Construct
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
         alarm.AddAlarmAction(new SnsAction(Topic));
+        alarm.AddOkAction(new SnsAction(Topic));
         _alarms.Add(alarm);
     }
 }

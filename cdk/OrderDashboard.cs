@@ -1,10 +1,12 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Constructs;
+using StepOrders.Orders.Telemetry;
+using StepOrders.Steps;
 
 namespace StepOrders.Cdk;
 
-/// <summary>One dashboard for the stage: the API, the functions, the queues, the workflow, and the alarms' states.</summary>
+/// <summary>One dashboard for the stage: the API, the functions, the queues, the workflow, the orders, and the alarms' states.</summary>
 internal sealed class OrderDashboard : Construct
 {
     private static readonly Duration Period = Duration.Minutes(1);
@@ -36,6 +38,11 @@ internal sealed class OrderDashboard : Construct
                     Graph("Dead letters", queues.DeadLetters.MetricApproximateNumberOfMessagesVisible(Stat("Maximum"))),
                     Graph("Workflow executions",
                         machine.MetricStarted(Sum()), machine.MetricSucceeded(Sum()), machine.MetricFailed(Sum()), machine.MetricTimedOut(Sum())),
+                ],
+                [
+                    Graph("Orders",
+                        OrderAlarms.OrderMetric(OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
+                        OrderAlarms.OrderMetric(OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed))),
                 ],
             ],
         });

@@ -26,6 +26,21 @@ public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
     }
 
     [Fact]
+    public void More_than_1_percent_of_final_orders_failing_raises_an_alarm_on_the_steps_EMF_metrics()
+    {
+        var alarm = Alarm("steporders-dev-order-error-rate");
+        var metrics = alarm["Metrics"]!.AsArray();
+        var stats = metrics.Where(m => m!["MetricStat"] is not null).Select(m => m!["MetricStat"]!["Metric"]!).ToList();
+
+        Assert.Equal(1, (double)alarm["Threshold"]!);
+        Assert.Equal("IF(completed + failed > 0, 100 * failed / (completed + failed), 0)", (string?)metrics.Single(m => m!["Expression"] is not null)!["Expression"]);
+        Assert.All(stats, metric => Assert.Equal("StepOrders", (string?)metric["Namespace"]));
+        Assert.Equal(["OrdersCompleted/CompleteOrder", "OrdersFailed/MarkOrderFailed"], stats
+            .Select(metric => $"{metric["MetricName"]}/{metric["Dimensions"]!.AsArray().Single(d => (string?)d!["Name"] == "Function")!["Value"]}")
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_API_alarms_when_its_p99_latency_is_over_3_seconds()
     {
         var alarm = Alarm("steporders-dev-api-latency-p99");
@@ -56,12 +71,15 @@ public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
     }
 
     [Fact]
-    public void Every_alarm_notifies_the_alarm_topic()
+    public void Every_alarm_notifies_the_alarm_topic_when_it_fires_and_when_it_is_ok_again()
     {
         var topic = stacks.Dev.LogicalId(stacks.Dev.Single("AWS::SNS::Topic", _ => true));
 
         Assert.All(stacks.Dev.Resources("AWS::CloudWatch::Alarm").Values, alarm =>
-            Assert.Equal(topic, (string?)alarm["Properties"]!["AlarmActions"]![0]!["Ref"]));
+        {
+            Assert.Equal(topic, (string?)alarm["Properties"]!["AlarmActions"]![0]!["Ref"]);
+            Assert.Equal(topic, (string?)alarm["Properties"]!["OKActions"]![0]!["Ref"]);
+        });
     }
 
     [Fact]
@@ -71,7 +89,7 @@ public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
         var body = dashboard["DashboardBody"]!.ToJsonString();
 
         Assert.Equal("StepOrders-dev", (string?)dashboard["DashboardName"]);
-        foreach (var title in new[] { "API latency", "Function errors", "Dead letters", "Workflow executions", "Alarms" })
+        foreach (var title in new[] { "API latency", "Function errors", "Dead letters", "Workflow executions", "Orders", "Alarms" })
         {
             Assert.Contains(title, body, StringComparison.Ordinal);
         }
