@@ -8,6 +8,7 @@ using StepOrders.Chat.Internal.Replies;
 using StepOrders.Chat.Internal.Understanding;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Chat;
 
@@ -22,15 +23,19 @@ public sealed class ChatAssistant
     private readonly ConversationStore _conversations;
     private readonly AssistantModel? _model;
     private readonly ILogger _logger;
+    private readonly OrderMetrics? _metrics;
 
     /// <param name="model">The model, or null to answer from templates alone.</param>
-    public ChatAssistant(IOrderStore store, ChatAssistantOptions options, TimeProvider time, ILogger<ChatAssistant> logger, IChatClient? model = null)
+    /// <param name="metrics">Where answers are counted by source and model calls timed, or null to count nothing.</param>
+    public ChatAssistant(
+        IOrderStore store, ChatAssistantOptions options, TimeProvider time, ILogger<ChatAssistant> logger, IChatClient? model = null, OrderMetrics? metrics = null)
     {
         _options = options;
         _logger = logger;
+        _metrics = metrics;
         _loader = new OrderContextLoader(store, options, time);
         _conversations = new ConversationStore(time, options);
-        _model = model is null ? null : new AssistantModel(model, options, time, logger);
+        _model = model is null ? null : new AssistantModel(model, options, time, logger, metrics);
     }
 
     public async Task<ChatResult> AnswerAsync(ChatQuestion question, CancellationToken cancellationToken)
@@ -62,6 +67,7 @@ public sealed class ChatAssistant
             }
         }
 
+        _metrics?.ChatAnswered(source);
         _conversations.Save(conversation with
         {
             LastIntent = context.Intent,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StepOrders.Chat.Internal.Models;
 using StepOrders.Orders.Ports;
+using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Chat;
 
@@ -41,7 +42,8 @@ public static class ChatServiceCollectionExtensions
             options,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ChatAssistant>>() ?? NullLogger<ChatAssistant>.Instance,
-            provider.GetKeyedService<IChatClient>(ModelKey)));
+            provider.GetKeyedService<IChatClient>(ModelKey),
+            provider.GetService<OrderMetrics>()));
         return services;
     }
 }
