@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using StepOrders.Orders;
 
 namespace StepOrders.Api.Orders;
 
@@ -10,7 +11,8 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/orders").RequireAuthorization().WithTags("Orders");
-        group.MapPost("/", PlaceOrderEndpoint.HandleAsync).WithName("PlaceOrder");
+        group.MapPost("/", PlaceOrderEndpoint.HandleAsync).Accepts<PlaceOrder>("application/json").ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("PlaceOrder");
         group.MapGet("/{orderId}", GetOrderEndpoint.HandleAsync).WithName("GetOrder");
         return group;
     }
