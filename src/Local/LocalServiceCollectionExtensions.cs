@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StepOrders.Api;
 using StepOrders.Api.Access;
+using StepOrders.Api.OpenApi;
 using StepOrders.Api.UsagePlans;
 using StepOrders.Chat;
 using StepOrders.Local.Access;
@@ -57,6 +58,7 @@ public static class LocalServiceCollectionExtensions
         services.AddStepOrdersApi(builder.Configuration);
         services.AddStepOrdersUsagePlans();
         services.AddStepOrdersChat(builder.Configuration);
+        services.AddStepOrdersOpenApi();
         services.AddStepOrdersSteps();
         services.AddSingleton<OrderStateMachine>();
         services.AddSingleton(provider => provider.GetRequiredService<OrderStateMachine>().Handlers());

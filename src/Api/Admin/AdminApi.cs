@@ -13,9 +13,10 @@ public static class AdminApi
         var group = routes.MapGroup("/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Admin");
         group.MapGet("/orders", OrderListEndpoint.ListAsync).WithName("ListOrders");
         group.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync).WithName("ListDeadLetters");
-        group.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).WithName("RedriveDeadLetters");
+        group.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).Accepts<DeadLetterRedriveRequest>(isOptional: true, "application/json")
+            .WithName("RedriveDeadLetters");
         group.MapPost("/executions/{name}/redrive", ExecutionRedriveEndpoint.HandleAsync).WithName("RedriveExecution");
-        group.MapPut("/inventory/{sku}", StockEndpoint.SetAsync).WithName("SetStock");
+        group.MapPut("/inventory/{sku}", StockEndpoint.SetAsync).Accepts<StockRequest>("application/json").WithName("SetStock");
         return group;
     }
 }

@@ -18,7 +18,7 @@ public static class ChatbotApi
     public static RouteGroupBuilder MapChatbot(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/chatbot").RequireAuthorization().WithTags("Chatbot");
-        group.MapPost("", AskAsync).WithName("AskChatbot");
+        group.MapPost("", AskAsync).Accepts<ChatbotRequest>("application/json").ProducesProblem(StatusCodes.Status404NotFound).WithName("AskChatbot");
         return group;
     }
 
