@@ -31,7 +31,7 @@ if (peer is not null)
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"run",-34} {"executions",9} {"time",10} {"executions/s",13} {"transitions/s",15}");
+Console.WriteLine($"{"run",-34} {"executions",9} {"time",10} {"executions/s",13} {"transitions/s",15} {"KiB/execution",14} {"CPU µs/execution",16}");
 foreach (var result in results)
 {
     Console.WriteLine(result.Row());

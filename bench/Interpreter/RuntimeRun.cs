@@ -25,11 +25,15 @@ internal static class RuntimeRun
             {
                 var machine = await runtime.CreateStateMachineAsync("SixTasks", SixTaskMachine.Definition);
                 await RunBatchAsync(runtime, machine.StateMachineArn, "warmup-", Math.Min(2000, executions));
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 await RunBatchAsync(runtime, machine.StateMachineArn, "e-", executions);
                 clock.Stop();
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                 return new Measurement(durable ? "StepOrders runtime, durable (SQLite)" : "StepOrders runtime, in memory",
-                    executions, (long)executions * SixTaskMachine.TransitionsPerExecution, clock.Elapsed);
+                    executions, (long)executions * SixTaskMachine.TransitionsPerExecution, clock.Elapsed, allocated, cpu);
             }
         }
         finally
