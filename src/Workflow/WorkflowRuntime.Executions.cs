@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StepOrders.Workflow.Execution;
 using StepOrders.Workflow.History;
 using StepOrders.Workflow.Storage;
@@ -26,7 +27,7 @@ public sealed partial class WorkflowRuntime
             throw new WorkflowApiException(WorkflowErrorCodes.InvalidName, $"Invalid Name: '{name}'");
         }
 
-        var inputJson = NormalizeInput(input);
+        var (inputNode, inputJson) = NormalizeInput(input);
         var now = time.GetUtcNow();
         var row = new ExecutionRow
         {
@@ -38,7 +39,7 @@ public sealed partial class WorkflowRuntime
             StartDate = now,
         };
         var run = new ExecutionRun(row, machine.Parsed, machine.Name);
-        run.Root.StateInput = JsonText.Parse(inputJson);
+        run.Root.StateInput = inputNode;
         run.Root.StateInputJson = inputJson;
         run.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = HistoryEventType.ExecutionStarted, Input = inputJson }, now);
         var first = run.TakeUpdate();
@@ -127,14 +128,16 @@ public sealed partial class WorkflowRuntime
             ?? throw new WorkflowApiException(WorkflowErrorCodes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{executionArn}'");
     }
 
-    private static string NormalizeInput(string? input)
+    /// <summary>The input parsed (the first state's input) and as compact JSON text (the history's and the row's).</summary>
+    private static (JsonNode? Node, string Json) NormalizeInput(string? input)
     {
         try
         {
-            var json = JsonText.Serialize(JsonText.Parse(input ?? "{}"));
+            var node = JsonText.Parse(input ?? "{}");
+            var json = JsonText.Serialize(node);
             return JsonText.ExceedsPayloadLimit(json)
                 ? throw new WorkflowApiException(WorkflowErrorCodes.InvalidExecutionInput, "The input exceeds 262144 bytes.")
-                : json;
+                : (node, json);
         }
         catch (JsonException e)
         {

@@ -61,13 +61,16 @@ internal sealed class ExecutionRun
         }
     }
 
-    /// <summary>Appends an event with the next id; returns that id.</summary>
+    /// <summary>Appends an event (a new one, not yet recorded) with the next id; returns that id.</summary>
     public long Emit(HistoryEvent e, DateTimeOffset now)
     {
         lock (gate)
         {
             var id = ++LastEventId;
-            pending.Add(e with { Id = id, PreviousEventId = id - 1, Timestamp = now });
+            e.Id = id;
+            e.PreviousEventId = id - 1;
+            e.Timestamp = now;
+            pending.Add(e);
             return id;
         }
     }

@@ -69,10 +69,14 @@ internal sealed partial class Interpreter
     public async ValueTask<RunOutcome> RunAsync(ExecutionRun run, CancellationToken shutdown)
     {
         var frame = run.Root;
+        // Without TimeoutSeconds the run's own token is the only one: no timer and no linked source per run.
         using var deadlineReached = Deadline(run) is { } end
             ? new CancellationTokenSource(Max(end - time.GetUtcNow(), TimeSpan.Zero), time)
-            : new CancellationTokenSource();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, deadlineReached.Token);
+            : null;
+        using var linked = deadlineReached is null
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, deadlineReached.Token);
+        var stopping = linked?.Token ?? run.Cancellation.Token;
         while (true)
         {
             var now = time.GetUtcNow();
@@ -82,7 +86,7 @@ internal sealed partial class Interpreter
                     .ConfigureAwait(false);
             }
 
-            if (Deadline(run) is { } deadline && (now >= deadline || deadlineReached.IsCancellationRequested))
+            if (Deadline(run) is { } deadline && (now >= deadline || deadlineReached?.IsCancellationRequested == true))
             {
                 return await CloseAsync(run, ExecutionStatus.TimedOut, HistoryEventType.ExecutionTimedOut, null, ErrorNames.Timeout,
                     "The execution timed out (state machine TimeoutSeconds).", now).ConfigureAwait(false);
@@ -91,13 +95,13 @@ internal sealed partial class Interpreter
             Transition step;
             try
             {
-                step = await StepAsync(frame, now, stopping.Token).ConfigureAwait(false);
+                step = await StepAsync(frame, now, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
             {
                 return RunOutcome.Shutdown;
             }
-            catch (OperationCanceledException) when (run.AbortRequest is not null || deadlineReached.IsCancellationRequested)
+            catch (OperationCanceledException) when (run.AbortRequest is not null || deadlineReached?.IsCancellationRequested == true)
             {
                 // Stopped, or past the state machine's TimeoutSeconds while a task, branch or iteration ran.
                 continue;

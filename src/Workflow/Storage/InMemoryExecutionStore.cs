@@ -1,15 +1,19 @@
+using System.Collections.Concurrent;
 using StepOrders.Workflow.History;
 
 namespace StepOrders.Workflow.Storage;
 
-/// <summary>The same store contract with nothing on disk: for unit tests and benchmarks.</summary>
+/// <summary>
+/// The same store contract with nothing on disk: for unit tests and benchmarks. Appends lock only their own
+/// execution (one lock for all was the most contended point of an in-memory run); inserts and state machines
+/// share one.
+/// </summary>
 internal sealed class InMemoryExecutionStore : IExecutionStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, StateMachineRow> machines = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ExecutionRow> byArn = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, ExecutionRow> byId = [];
-    private readonly Dictionary<long, List<HistoryEvent>> histories = [];
+    private readonly ConcurrentDictionary<string, Entry> byArn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Entry> byId = new();
     private long nextId;
 
     public Task OpenAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -50,67 +54,70 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
         {
             if (byArn.TryGetValue(row.Arn, out var existing))
             {
-                return Task.FromResult((existing, false));
+                return Task.FromResult((existing.Row, false));
             }
 
-            row = row with { Id = ++nextId };
-            byArn[row.Arn] = row;
-            byId[row.Id] = row;
-            histories[row.Id] = [.. events];
-            return Task.FromResult((row, true));
+            var entry = new Entry(row with { Id = ++nextId }, events);
+            byArn[row.Arn] = entry;
+            byId[entry.Row.Id] = entry;
+            return Task.FromResult((entry.Row, true));
         }
     }
 
     public Task Append(ExecutionUpdate update)
     {
-        lock (gate)
+        var entry = byId[update.ExecutionId];
+        lock (entry.Gate)
         {
-            histories[update.ExecutionId].AddRange(update.Events);
-            var row = byId[update.ExecutionId];
-            row = RowUpdate.Apply(row, update);
-            byId[row.Id] = row;
-            byArn[row.Arn] = row;
+            entry.History.AddRange(update.Events);
+            entry.Row = RowUpdate.Apply(entry.Row, update);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<ExecutionRow?> GetExecutionAsync(string arn, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult(byArn.GetValueOrDefault(arn));
-        }
-    }
+    public Task<ExecutionRow?> GetExecutionAsync(string arn, CancellationToken cancellationToken) =>
+        Task.FromResult(byArn.TryGetValue(arn, out var entry) ? entry.Row : null);
 
     public Task<IReadOnlyList<ExecutionRow>> ListExecutionsAsync(
-        string stateMachineArn, ExecutionStatus? status, long? beforeId, int limit, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult<IReadOnlyList<ExecutionRow>>([.. byId.Values
-                .Where(r => r.StateMachineArn == stateMachineArn && (status is null || r.Status == status) && (beforeId is null || r.Id < beforeId))
-                .OrderByDescending(r => r.Id)
-                .Take(limit)]);
-        }
-    }
+        string stateMachineArn, ExecutionStatus? status, long? beforeId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ExecutionRow>>([.. byId.Values
+            .Select(e => e.Row)
+            .Where(r => r.StateMachineArn == stateMachineArn && (status is null || r.Status == status) && (beforeId is null || r.Id < beforeId))
+            .OrderByDescending(r => r.Id)
+            .Take(limit)]);
 
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(long executionId, CancellationToken cancellationToken)
     {
-        lock (gate)
+        if (!byId.TryGetValue(executionId, out var entry))
         {
-            return Task.FromResult<IReadOnlyList<HistoryEvent>>(
-                histories.TryGetValue(executionId, out var events) ? [.. events] : []);
+            return Task.FromResult<IReadOnlyList<HistoryEvent>>([]);
+        }
+
+        lock (entry.Gate)
+        {
+            return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. entry.History]);
         }
     }
 
-    public Task<IReadOnlyList<ExecutionRow>> GetRunningExecutionsAsync(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            return Task.FromResult<IReadOnlyList<ExecutionRow>>([.. byId.Values.Where(r => r.Status == ExecutionStatus.Running)]);
-        }
-    }
+    public Task<IReadOnlyList<ExecutionRow>> GetRunningExecutionsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ExecutionRow>>([.. byId.Values.Select(e => e.Row).Where(r => r.Status == ExecutionStatus.Running)]);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>One execution: its row (replaced whole on each append) and its history, guarded by its own lock.</summary>
+    private sealed class Entry(ExecutionRow row, IReadOnlyList<HistoryEvent> events)
+    {
+        private ExecutionRow row = row;
+
+        public Lock Gate { get; } = new();
+
+        public List<HistoryEvent> History { get; } = [.. events];
+
+        public ExecutionRow Row
+        {
+            get => Volatile.Read(ref row);
+            set => Volatile.Write(ref row, value);
+        }
+    }
 }

@@ -33,7 +33,11 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
 
     private void Schedule(Frame frame, TaskState task, DateTimeOffset now)
     {
-        var json = JsonText.Serialize(Payload(frame, task));
+        // The payload is most often the state input itself (InputPath "$", no Parameters), whose text is known.
+        var payload = Payload(frame, task);
+        var json = ReferenceEquals(payload, frame.StateInput) && frame.StateInputJson is { } inputJson
+            ? inputJson
+            : JsonText.Serialize(payload);
         var target = task.Target;
 
         // As a Lambda function gets JSON text, a handler gets the payload parsed from it: numbers that JSONata or
