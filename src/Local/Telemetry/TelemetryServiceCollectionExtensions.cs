@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using StepOrders.Api.Telemetry;
 using StepOrders.Local.Telemetry.Alarms;
 using StepOrders.Local.Telemetry.Metrics;
@@ -55,6 +58,15 @@ public static class TelemetryServiceCollectionExtensions
         }
         services.AddSingleton<AlarmMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<AlarmMonitor>());
+
+        if (options.ExportOtlp)
+        {
+            // Endpoint, protocol, headers and intervals come from OpenTelemetry's own OTEL_EXPORTER_OTLP_* variables.
+            services.AddOpenTelemetry()
+                .WithMetrics(metrics => metrics.AddMeter(OrderMetrics.MeterName))
+                .WithTracing(tracing => tracing.AddSource(OrderTracing.SourceName, TraceSampling.AspNetCoreSource))
+                .UseOtlpExporter();
+        }
         return builder;
     }
 

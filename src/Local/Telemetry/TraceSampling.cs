@@ -11,7 +11,7 @@ namespace StepOrders.Local.Telemetry;
 /// </summary>
 internal sealed class TraceSampling : IHostedService, IDisposable
 {
-    private const string AspNetCoreSource = "Microsoft.AspNetCore";
+    public const string AspNetCoreSource = "Microsoft.AspNetCore";
 
     private ActivityListener? _listener;
 
