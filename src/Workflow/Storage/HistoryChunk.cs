@@ -9,7 +9,7 @@ internal static class HistoryChunk
 {
     public static byte[] Serialize(IReadOnlyList<HistoryEvent> events)
     {
-        var buffer = new ArrayBufferWriter<byte>(256 * Math.Max(1, events.Count));
+        using var buffer = new PooledBufferWriter(256 * Math.Max(1, events.Count));
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartArray();
