@@ -70,6 +70,17 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!;
     }
 
+    /// <summary>A call to the host's Step Functions API (AWS JSON 1.0), as the AWS CLI makes it.</summary>
+    public async Task<JsonObject> SfnAsync(string operation, object request)
+    {
+        using var client = await AdminClientAsync();
+        using var content = JsonContent.Create(request, mediaType: new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0"));
+        content.Headers.Add("X-Amz-Target", $"AWSStepFunctions.{operation}");
+        var response = await client.PostAsync(new Uri("/sfn", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     public async Task SetStockAsync(string sku, int available)
     {
         using var client = await AdminClientAsync();

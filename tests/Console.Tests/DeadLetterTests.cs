@@ -22,7 +22,6 @@ public sealed class DeadLetterTests(ConsoleHost host, Chromium chromium)
             await Expect(letter.Locator("td").Nth(2)).ToHaveTextAsync("2");
             await letter.Locator("summary").ClickAsync();
             await Expect(letter.Locator("pre")).ToContainTextAsync($"\"orderId\": \"{orderId}\"");
-            await Screenshots.SaveAsync(console.Page, "dead-letters.png");
 
             host.Outage.End();
             await letter.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"Redrive message" }).ClickAsync();

@@ -36,7 +36,7 @@ public sealed class OrderTraceTests(ConsoleHost host, Chromium chromium)
     public async Task A_declined_order_shows_its_failed_state_in_red_with_the_error()
     {
         var orderId = await host.PlaceOrderAsync("SKU-2", "tok_decline");
-        var console = await ConsolePage.SignInAsync(chromium, host);
+        var console = await ConsolePage.SignInAsync(chromium, host, height: 1000);
 
         await console.OpenAsync($"/orders/{orderId}");
 
@@ -53,6 +53,10 @@ public sealed class OrderTraceTests(ConsoleHost host, Chromium chromium)
         await Expect(console.Details).ToHaveAttributeAsync("data-state", "OrderFailed");
         await Expect(console.Details.Locator(".error-box")).ToContainTextAsync("Order.PaymentDeclined");
         await Expect(console.Details.Locator(".error-box")).ToContainTextAsync("The card network declined tok_decline.");
+
+        await console.State("ProcessPayment").ClickAsync();
+        await Expect(console.Details).ToHaveAttributeAsync("data-state", "ProcessPayment");
+        await Screenshots.SaveAsync(console.Page, "order-trace.png", console.Page.Locator("section.trace"));
         await console.CloseAsync();
     }
 
@@ -75,8 +79,6 @@ public sealed class OrderTraceTests(ConsoleHost host, Chromium chromium)
         await failures.First.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(console.Page.Locator("tr.event-details pre")).ToContainTextAsync("Order.Transient");
 
-        await Screenshots.SaveAsync(console.Page.Locator("section.trace"), "order-trace.png");
-        await Screenshots.SaveAsync(console.Page, "order-page.png");
         await Screenshots.SaveAsync(console.Page.Locator("section.history-card"), "event-history.png");
         await console.CloseAsync();
     }

@@ -5,6 +5,7 @@ import { clear, h } from './dom.js';
 import { initChat } from './chat.js';
 import { ordersView } from './orders.js';
 import { orderView } from './order.js';
+import { executionPage } from './execution-page.js';
 import { deadLettersView } from './dead-letters.js';
 import { healthView } from './health.js';
 import { currentRoute, navigate } from './router.js';
@@ -12,6 +13,7 @@ import { currentRoute, navigate } from './router.js';
 const routes = [
   { pattern: /^#\/orders\/([^/?]+)$/, view: orderView, section: 'orders' },
   { pattern: /^#\/orders$/, view: ordersView, section: 'orders' },
+  { pattern: /^#\/executions\/([^/?]+)$/, view: executionPage, section: 'orders', admin: true },
   { pattern: /^#\/dead-letters$/, view: deadLettersView, section: 'dead-letters', admin: true },
   { pattern: /^#\/health$/, view: healthView, section: 'health', admin: true },
 ];

@@ -7,15 +7,15 @@ import { s } from './dom.js';
 const NODE = { w: 184, h: 46 };
 const TERMINAL = { w: 76, h: 28 };
 const GAP = { x: 56, y: 42 };
-const GROUP_PAD = { x: 18, top: 34, bottom: 18 };
+const GROUP_PAD = { x: 18, top: 48, bottom: 18 };
 const START = '\u0000start';
 const END = '\u0000end';
 
 /** Lays out a definition (the ASL object); the result feeds drawGraph. */
 export function layoutMachine(definition) {
   const layout = layoutOf(definition, true);
-  const margin = 24 + layout.backEdges * 12;
-  return { ...layout, margin, width: layout.width + margin + 24, height: layout.height + 24 };
+  const margin = 12 - layout.left;
+  return { ...layout, margin, width: layout.width + margin + 12, height: layout.height + 24 };
 }
 
 function layoutOf(machine, top) {
@@ -116,13 +116,31 @@ function layoutOf(machine, top) {
     node.x = colX[c] + (colW[c] - node.w) / 2;
     node.y = rowY[l] + (rowH[l] - node.h) / 2;
   }
-  return {
-    nodes: [...nodes.values()],
-    edges,
-    width: colX[columns - 1] + colW[columns - 1],
-    height: rowY[layers - 1] + rowH[layers - 1],
-    backEdges: edges.filter(e => e.back).length,
-  };
+  // Edges are routed once the states are placed; lanes and labels may reach past the columns, so they count in the size.
+  const placed = [...nodes.values()];
+  let backIndex = 0;
+  let laneIndex = 0;
+  const labelled = new Set();
+  let left = 0;
+  let right = colX[columns - 1] + colW[columns - 1];
+  for (const edge of edges) {
+    const from = nodes.get(edge.from);
+    const to = nodes.get(edge.to);
+    edge.points = route(from, to, edge, edge.back ? -(18 + 12 * backIndex++) : 0);
+    if (!edge.back && crosses(edge.points, placed, from, to)) edge.points = lane(from, to, placed, laneIndex++);
+    // Catches sharing a target and a rule share one label.
+    const key = `${edge.kind}|${edge.to}|${edge.label}`;
+    if (edge.label && !(edge.kind === 'catch' && labelled.has(key))) {
+      labelled.add(key);
+      edge.labelAt = labelAt(edge.points, edge);
+      right = Math.max(right, edge.labelAt[0] + Math.min(edge.label.length, 30) * 6.4);
+    }
+    for (const [x] of edge.points) {
+      left = Math.min(left, x - 8);
+      right = Math.max(right, x + 8);
+    }
+  }
+  return { nodes: placed, edges, left, width: right - left, height: rowY[layers - 1] + rowH[layers - 1] };
 }
 
 function offsets(sizes, gap) {
@@ -208,7 +226,7 @@ export function drawGraph(layout, onSelect) {
         const status = state?.status ?? (el.dataset.terminal ? el.dataset.status : 'not-reached');
         if (!el.dataset.terminal) {
           el.dataset.status = status;
-          el.setAttribute('class', `node ${status}${selected === id ? ' selected' : ''}`);
+          el.setAttribute('class', `node${el.dataset.group ? ' group' : ''} ${status}${selected === id ? ' selected' : ''}`);
           el.querySelector('.sub').textContent = subtitle(el.dataset.type, status, state);
           el.setAttribute('aria-label', `${id}, ${el.dataset.type} state, ${statusWords[status]}${retriesWords(state)}`);
           const badge = el.querySelector('.retries');
@@ -263,19 +281,12 @@ function drawLayout(parent, layout, byId, onSelect) {
   const edgeLayer = s('g', { class: 'edges' });
   const nodeLayer = s('g', { class: 'nodes' });
   parent.append(edgeLayer, nodeLayer);
-  const nodes = new Map(layout.nodes.map(n => [n.id, n]));
-  let backIndex = 0;
-  const catchLabels = new Set();
   for (const edge of layout.edges) {
-    const from = nodes.get(edge.from);
-    const to = nodes.get(edge.to);
-    const points = route(from, to, edge, edge.back ? -(18 + 12 * backIndex++) : 0);
     const className = `edge ${edge.kind}${edge.back ? ' back' : ''}`;
     const arrow = edge.kind === 'catch' ? 'arrow-catch' : edge.back ? 'arrow-back' : 'arrow';
-    edgeLayer.append(s('path', { d: rounded(points), class: className, 'marker-end': `url(#${arrow})` }));
-    if (edge.label && (edge.kind !== 'catch' || !catchLabels.has(`${edge.to}|${edge.label}`))) {
-      catchLabels.add(`${edge.to}|${edge.label}`);
-      const [x, y] = labelAt(points, edge);
+    edgeLayer.append(s('path', { d: rounded(edge.points), class: className, 'marker-end': `url(#${arrow})`, dataset: { from: edge.from, to: edge.to } }));
+    if (edge.labelAt) {
+      const [x, y] = edge.labelAt;
       edgeLayer.append(s('text', { x, y, class: `edge-label ${edge.kind}` }, truncate(edge.label, 30)));
     }
   }
@@ -309,15 +320,16 @@ function drawNode(node, byId, onSelect) {
   g.append(s('title', null, node.id));
   if (node.group) {
     g.classList.add('group');
+    g.dataset.group = 'true';
     g.append(
       s('rect', { class: 'box', width: node.w, height: node.h, rx: 10 }),
-      s('text', { x: 12, y: 18, class: 'name' }, truncate(node.label, 40)),
-      s('text', { x: 12, y: 30, class: 'sub' }, node.type));
+      s('text', { x: 12, y: 19, class: 'name' }, truncate(node.label, 40)),
+      s('text', { x: 12, y: 34, class: 'sub' }, node.type));
     let x = GROUP_PAD.x;
     for (const branch of node.group) {
-      const inner = s('g', { transform: `translate(${x}, ${GROUP_PAD.top})` });
+      const inner = s('g', { transform: `translate(${x - branch.left}, ${GROUP_PAD.top})` });
       if (node.group.length > 1) {
-        inner.append(s('rect', { class: 'branch', x: -8, y: -6, width: branch.width + 16, height: branch.height + 12, rx: 8 }));
+        inner.append(s('rect', { class: 'branch', x: branch.left - 8, y: -6, width: branch.width + 16, height: branch.height + 12, rx: 8 }));
       }
       drawLayout(inner, branch, byId, onSelect);
       g.append(inner);
@@ -346,13 +358,39 @@ function route(from, to, edge, backX) {
   }
   const [sx, sy] = bottom(from);
   const [tx, ty] = topOf(to);
-  if (edge.kind === 'catch' && to.col > from.col) {
+  if (edge.kind === 'catch') {
     const y = from.y + from.h / 2;
-    return [[from.x + from.w, y], [tx, y], [tx, ty]];
+    if (to.col > from.col) return [[from.x + from.w, y], [tx, y], [tx, ty]];
+    // A catch to a state below (often the Next one too): out to the right and into the target's side.
+    const x = Math.max(from.x + from.w, to.x + to.w) + 16;
+    return [[from.x + from.w, y], [x, y], [x, to.y + to.h / 2], [to.x + to.w, to.y + to.h / 2]];
   }
   if (Math.abs(sx - tx) < 1) return [[sx, sy], [tx, ty]];
   const turn = to.col > from.col ? sy + GAP.y / 2 : ty - GAP.y / 2;
   return [[sx, sy], [sx, turn], [tx, turn], [tx, ty]];
+}
+
+/** Whether an edge's segments pass through a state other than its ends. */
+function crosses(points, nodes, from, to) {
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1];
+    const [bx, by] = points[i];
+    const [left, right, top, bottom] = [Math.min(ax, bx), Math.max(ax, bx), Math.min(ay, by), Math.max(ay, by)];
+    for (const node of nodes) {
+      if (node === from || node === to) continue;
+      if (right > node.x + 2 && left < node.x + node.w - 2 && bottom > node.y + 2 && top < node.y + node.h - 2) return true;
+    }
+  }
+  return false;
+}
+
+/** An edge blocked by states on its way goes round them, down a lane to the right of the layers it spans. */
+function lane(from, to, nodes, index) {
+  const between = nodes.filter(n => n.layer > Math.min(from.layer, to.layer) && n.layer < Math.max(from.layer, to.layer));
+  const x = Math.max(from.x + from.w, to.x + to.w, ...between.map(n => n.x + n.w)) + 18 + index * 10;
+  const [sx, sy] = [from.x + from.w, from.y + from.h / 2];
+  const [tx, ty] = [to.x + to.w / 2, to.y];
+  return [[sx, sy], [x, sy], [x, ty - GAP.y / 2], [tx, ty - GAP.y / 2], [tx, ty]];
 }
 
 function labelAt(points, edge) {
@@ -360,6 +398,8 @@ function labelAt(points, edge) {
     const [x, y] = points[1];
     return [x + 6, y - 6];
   }
+  // A lane leaves sideways: the label goes above its first stretch.
+  if (points.length > 4) return [points[0][0] + 8, points[0][1] - 6];
   const [x, y] = points.length > 2 ? points[2] : points[0];
   return points.length > 2 ? [x + 6, y + 14] : [x + 6, y + 16];
 }
