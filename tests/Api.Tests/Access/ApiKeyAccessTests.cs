@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StepOrders.Api.Tests.Access;
 
@@ -15,6 +19,29 @@ public sealed class ApiKeyAccessTests(ApiHost host) : IClassFixture<ApiHost>
         var client = host.CreateClient();
 
         await Problem.ReadAsync(await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Every_mapped_route_but_health_metrics_and_the_console_files_is_401_without_a_key()
+    {
+        // /metrics is for scrapers (no customer data); /sfn refuses in the Step Functions API's own shape.
+        string[] open = ["/health", "/metrics", "/", "/console/{**file}", "/sfn"];
+        var client = host.CreateClient();
+        var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(route => !open.Contains(route.RoutePattern.RawText!.TrimEnd('/') is { Length: > 0 } path ? path : "/"))
+            .ToList();
+        Assert.NotEmpty(routes);
+
+        foreach (var route in routes)
+        {
+            var path = Regex.Replace(route.RoutePattern.RawText!, @"\{\**([^}:=?]+)[^}]*\}", "x");
+            foreach (var method in route.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Requests.Json("{}") });
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {(int)response.StatusCode}");
+                await Problem.ReadAsync(response, HttpStatusCode.Unauthorized);
+            }
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StepOrders.Api.Access;
 using StepOrders.Api.UsagePlans;
@@ -28,6 +29,8 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    public AccessLines AccessLog { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataPath);
@@ -37,6 +40,7 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(AccessLog));
     }
 
     /// <summary>A client sending a new key of its own, on <paramref name="plan"/> (the default plan when null).</summary>
