@@ -11,6 +11,7 @@ using StepOrders.Api.Access;
 using StepOrders.Api.FrontDoor;
 using StepOrders.Api.Orders;
 using StepOrders.Api.UsagePlans;
+using StepOrders.Orders.Ports;
 
 namespace StepOrders.Api;
 
@@ -35,7 +36,14 @@ public static class ApiServiceCollectionExtensions
             options.SerializerOptions.MaxDepth = ApiJson.MaxDepth;
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            if (context.Exception is StoreUnavailableException)
+            {
+                context.ProblemDetails.Detail = "The order store cannot take this request now; nothing was kept. Send it again (with the same Idempotency-Key) shortly.";
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+            }
+        });
         services.AddSingleton<KnownApiKeys>();
         services.AddSingleton<ApiKeyIssuer>();
         // The authentication core without AddAuthentication's data protection: API keys need no cookies or tokens.
@@ -61,8 +69,9 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// The middleware in front of the endpoints, outermost first: security headers and the access log (so they see
     /// every response, errors included); exceptions and empty error responses become problem details (a bad request
-    /// Kestrel refuses keeps its status, e.g. 413); CORS answers preflights before any key is asked for; then the key
-    /// is checked, its usage plan applied, and the route's policy authorized.
+    /// Kestrel refuses keeps its status, e.g. 413; a store that cannot take the request now answers 503); CORS answers
+    /// preflights before any key is asked for; then the key is checked, its usage plan applied, and the route's policy
+    /// authorized.
     /// </summary>
     public static WebApplication UseStepOrdersApi(this WebApplication app)
     {
@@ -74,7 +83,12 @@ public static class ApiServiceCollectionExtensions
         }
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         if (frontDoor.CorsOrigins.Count > 0)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using StepOrders.Orders;
+using StepOrders.Orders.Ports;
 
 namespace StepOrders.Steps;
 
@@ -39,7 +40,16 @@ public abstract class WorkflowStep<TInput, TOutput> : IWorkflowStep
         {
             return new StepInvocation(null, new StepError(OrderErrors.Invalid, $"{Name} was called without input."));
         }
-        var outcome = await HandleAsync(typed, cancellationToken);
+        StepOutcome<TOutput> outcome;
+        try
+        {
+            outcome = await HandleAsync(typed, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Not this order's fault: the workflow retries Order.Transient with backoff.
+            return new StepInvocation(null, new StepError(OrderErrors.Transient, $"{Name}: {e.Message}"));
+        }
         return outcome.Error is { } error
             ? new StepInvocation(null, error)
             : new StepInvocation(JsonSerializer.SerializeToNode(outcome.Output!, OutputType), null);

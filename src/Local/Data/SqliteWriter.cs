@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using StepOrders.Orders.Ports;
 
 namespace StepOrders.Local.Data;
 
@@ -100,9 +101,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             RollBackQuietly();
+            var failure = Translate(e);
             foreach (var write in _batch)
             {
-                write.Fail(e);
+                write.Fail(failure);
             }
             return;
         }
@@ -127,7 +129,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    _scope.Execute("ROLLBACK");
+                    if (InTransaction)
+                    {
+                        _scope.Execute("ROLLBACK");
+                    }
                     return false;
                 }
             }
@@ -137,21 +142,35 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 write.Run(_scope);
                 _scope.Execute("RELEASE write");
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is not OutOfMemoryException && InTransaction)
             {
+                // SQLite may roll the whole transaction back itself (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY…); then
+                // the writes before this one are gone too, and the exception fails the batch as one instead.
                 _scope.Execute("ROLLBACK TO write");
                 _scope.Execute("RELEASE write");
-                write.Fail(e);
+                write.Fail(Translate(e));
             }
         }
         return true;
     }
 
+    /// <summary>
+    /// SQLite errors that say "not now" (another process holds the lock past busy_timeout, the disk or the
+    /// database's max_page_count is full, an I/O error) become <see cref="StoreUnavailableException"/>: the write
+    /// was undone and may be sent again. Any other error is a bug in the write and stays as it is.
+    /// </summary>
+    private static Exception Translate(Exception e) => e is SqliteException { SqliteErrorCode: var code } sqlite && code is
+        SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_NOMEM
+        ? new StoreUnavailableException($"The database cannot take writes now ({sqlite.Message}); nothing of this write was kept.", sqlite)
+        : e;
+
+    private bool InTransaction => !_connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
     private void RollBackQuietly()
     {
         try
         {
-            if (!_connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            if (InTransaction)
             {
                 _scope.Execute("ROLLBACK");
             }
