@@ -25,8 +25,9 @@ public sealed class AwaitRedrive(IOrderStore store)
         {
             return StepOutcome<OrderStepInput>.Succeeded(new OrderStepInput(order.Id.Value));
         }
+        var caught = input.Caught();
         return new StepError(
-            input.Error ?? order?.Failure?.Error ?? OrderErrors.NotFound,
-            input.Cause ?? order?.Failure?.Cause ?? $"Order {input.OrderId} does not exist.");
+            caught.Error ?? order?.Failure?.Error ?? OrderErrors.NotFound,
+            caught.Cause ?? order?.Failure?.Cause ?? $"Order {input.OrderId} does not exist.");
     }
 }

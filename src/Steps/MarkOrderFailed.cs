@@ -23,8 +23,9 @@ public sealed class MarkOrderFailed(OrderProgress progress, IInventory inventory
         }
         var released = await inventory.ReleaseAsync(id, cancellationToken);
         var refunded = await payments.RefundAsync(id, cancellationToken);
-        var error = string.IsNullOrEmpty(input.Error) ? "States.Unknown" : input.Error;
-        var cause = ReadableCause(input.Cause);
+        var caught = input.Caught();
+        var error = string.IsNullOrEmpty(caught.Error) ? "States.Unknown" : caught.Error;
+        var cause = ReadableCause(caught.Cause);
 
         var moved = await progress.AdvanceAsync(input.OrderId, OrderStatus.Failed, order =>
         {

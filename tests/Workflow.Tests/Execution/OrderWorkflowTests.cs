@@ -19,7 +19,7 @@ public class OrderWorkflowTests
             {
                 calls.Add(name);
                 return name == "AwaitRedrive"
-                    ? throw new TaskFailedException(input!["error"]!.GetValue<string>(), input["cause"]!.GetValue<string>())
+                    ? throw new TaskFailedException(input!["failure"]!["Error"]!.GetValue<string>(), input["failure"]!["Cause"]!.GetValue<string>())
                     : ValueTask.FromResult(step(name, context.RetryCount));
             });
         }
