@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StepOrders.Local.Data;
 using StepOrders.Orders;
@@ -14,7 +15,8 @@ namespace StepOrders.Local.Queue;
 /// dead-letter table on its next receive (SQS redrive policy). Receipt handles name one receive, so a consumer whose
 /// message came back and went to another consumer can no longer delete it.
 /// </summary>
-internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arrivals, IOptions<QueueOptions> options, TimeProvider clock)
+internal sealed partial class SqliteOrderQueue(
+    LocalDatabase database, QueueArrivals arrivals, IOptions<QueueOptions> options, TimeProvider clock, ILogger<SqliteOrderQueue> logger)
     : IOrderQueue
 {
     private const string InsertMessage = "INSERT INTO queue_messages (body, sent_at, visible_at) VALUES (@body, @now, @now)";
@@ -63,7 +65,11 @@ internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arr
         {
             var arrival = arrivals.NextAsync();
             var request = new Receive(maxMessages, visibilityTimeout, _options.MaxReceiveCount, clock.GetUtcNow());
-            var (messages, nextVisibleAt) = await database.Writer.WriteAsync(request, static (scope, request) => ReceiveNow(scope, request), cancellationToken);
+            var (messages, nextVisibleAt, deadLettered) = await database.Writer.WriteAsync(request, static (scope, request) => ReceiveNow(scope, request), cancellationToken);
+            foreach (var (id, receiveCount) in deadLettered)
+            {
+                LogDeadLettered(id, receiveCount, _options.MaxReceiveCount);
+            }
             var now = clock.GetUtcNow();
             if (messages.Count > 0 || now >= deadline)
             {
@@ -142,8 +148,10 @@ internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arr
         return moved;
     }
 
-    private static (IReadOnlyList<QueueMessage> Messages, DateTimeOffset? NextVisibleAt) ReceiveNow(WriteScope scope, Receive request)
+    private static (IReadOnlyList<QueueMessage> Messages, DateTimeOffset? NextVisibleAt, List<(long Id, int ReceiveCount)> DeadLettered) ReceiveNow(
+        WriteScope scope, Receive request)
     {
+        var deadLettered = new List<(long Id, int ReceiveCount)>();
         var now = request.Now.ToStored();
         var until = (request.Now + request.VisibilityTimeout).ToStored();
         var messages = new List<QueueMessage>();
@@ -168,6 +176,7 @@ internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arr
                 {
                     scope.Command(DeadLetter).Bind("@id", id).Bind("@now", now).ExecuteNonQuery();
                     scope.Command(DeleteMessage).Bind("@id", id).ExecuteNonQuery();
+                    deadLettered.Add((id, receiveCount));
                     continue;
                 }
                 scope.Command(MarkReceived).Bind("@id", id).Bind("@count", receiveCount + 1).Bind("@until", until).ExecuteNonQuery();
@@ -177,10 +186,10 @@ internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arr
         }
         if (messages.Count > 0)
         {
-            return (messages, null);
+            return (messages, null, deadLettered);
         }
         var next = scope.Command(NextVisibleAt).ExecuteScalar();
-        return (messages, next is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null);
+        return (messages, next is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null, deadLettered);
     }
 
     private async Task WaitForAsync(Task arrival, TimeSpan delay, CancellationToken cancellationToken)
@@ -195,6 +204,10 @@ internal sealed class SqliteOrderQueue(LocalDatabase database, QueueArrivals arr
         await stop.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    [LoggerMessage(LogLevel.Warning,
+        "Queue message {MessageId} was received {ReceiveCount} times (maxReceiveCount {MaxReceiveCount}) without being handled; moved it to the dead-letter queue (GET /admin/dead-letters, POST /admin/dead-letters/redrive)")]
+    private partial void LogDeadLettered(long messageId, int receiveCount, int maxReceiveCount);
 
     private static long ParseId(string messageId) =>
         long.TryParse(messageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StepOrders.Local.Orders;
 using StepOrders.Local.Queue;
@@ -17,7 +18,7 @@ public sealed class SqliteOrderIntakeTests : IAsyncLifetime
         var arrivals = new QueueArrivals();
         _intake = new SqliteOrderIntake(_test.Database, arrivals, _test.Clock);
         _store = new SqliteOrderStore(_test.Database);
-        _queue = new SqliteOrderQueue(_test.Database, arrivals, Options.Create(new QueueOptions()), _test.Clock);
+        _queue = new SqliteOrderQueue(_test.Database, arrivals, Options.Create(new QueueOptions()), _test.Clock, NullLogger<SqliteOrderQueue>.Instance);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

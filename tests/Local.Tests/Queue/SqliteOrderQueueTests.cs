@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StepOrders.Local.Queue;
 using StepOrders.Orders;
@@ -12,7 +13,7 @@ public sealed class SqliteOrderQueueTests : IAsyncLifetime
 
     public SqliteOrderQueueTests()
     {
-        _queue = new SqliteOrderQueue(_test.Database, new QueueArrivals(), Options.Create(new QueueOptions { MaxReceiveCount = 3 }), _test.Clock);
+        _queue = new SqliteOrderQueue(_test.Database, new QueueArrivals(), Options.Create(new QueueOptions { MaxReceiveCount = 3 }), _test.Clock, NullLogger<SqliteOrderQueue>.Instance);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
