@@ -1,0 +1,3 @@
+using StepOrders.TelemetryBench;
+
+return await OverheadRun.MainAsync(args);
