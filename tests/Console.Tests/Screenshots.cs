@@ -9,8 +9,8 @@ namespace StepOrders.Console.Tests;
 /// </summary>
 public static class Screenshots
 {
-    /// <summary>The sticky top bar would cover an element scrolled under it.</summary>
-    private const string Unstick = ".topbar { position: static !important; } .toasts { display: none !important; }";
+    /// <summary>No toasts in the pictures.</summary>
+    private const string NoToasts = ".toasts { display: none !important; }";
 
     public static string Folder { get; } = FindFolder();
 
@@ -25,15 +25,27 @@ public static class Screenshots
             FullPage = true,
             Clip = new Clip { X = 0, Y = 0, Width = page.ViewportSize!.Width, Height = box.Y + box.Height + 16 },
             Animations = ScreenshotAnimations.Disabled,
-            Style = Unstick,
+            Style = NoToasts,
         });
     }
 
     public static Task SaveAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true, Animations = ScreenshotAnimations.Disabled, Style = Unstick });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true, Animations = ScreenshotAnimations.Disabled, Style = NoToasts });
 
-    public static Task SaveAsync(ILocator element, string name) =>
-        element.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Folder, name), Animations = ScreenshotAnimations.Disabled, Style = Unstick });
+    /// <summary>One element, cut from the whole page: an element screenshot of something taller than the window catches the sticky bar.</summary>
+    public static async Task SaveAsync(ILocator element, string name)
+    {
+        await element.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException($"{element} is not shown.");
+        await element.Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Folder, name),
+            FullPage = true,
+            Clip = new Clip { X = box.X, Y = box.Y, Width = box.Width, Height = box.Height },
+            Animations = ScreenshotAnimations.Disabled,
+            Style = NoToasts,
+        });
+    }
 
     private static string FindFolder()
     {

@@ -69,7 +69,9 @@ async function loadStats(figures, charts, signal) {
     figure('Revenue', revenue.length ? revenue.map(([currency, amount]) => money(amount, currency)).join(' · ') : '—', null, 'completed orders'));
 
   clear(charts,
-    card('Step latency (p50 / p99)', hour.steps.length ? stepChart(hour.steps) : empty('No step ran in the last hour.')),
+    card('Step latency', hour.steps.length
+      ? [h('ul.legend.chart-legend', null, h('li', null, h('span.swatch.p50', { 'aria-hidden': 'true' }), 'p50'), h('li', null, h('span.swatch.p99', { 'aria-hidden': 'true' }), 'p99')), stepChart(hour.steps)]
+      : empty('No step ran in the last hour.')),
     card('Top failure reasons', hour.topFailures.length
       ? h('table.items', null, h('thead', null, h('tr', null, h('th', null, 'Step'), h('th', null, 'Error'), h('th.num', null, 'Orders'))),
         h('tbody', null, hour.topFailures.map(f => h('tr', null, h('td', null, f.step), h('td', null, h('code', null, f.error)), h('td.num', null, String(f.count))))))
