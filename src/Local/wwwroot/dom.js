@@ -107,6 +107,7 @@ export function badge(status) {
 
 export function toast(message, tone = 'ok') {
   const host = document.getElementById('toasts');
+  if ([...host.children].some(shown => shown.textContent === message)) return;
   const item = h(`div.toast.${tone}`, null, message);
   host.append(item);
   setTimeout(() => item.remove(), 6000);

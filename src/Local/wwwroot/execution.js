@@ -33,8 +33,12 @@ async function definitionOf(stateMachineArn, signal) {
   return definitions.get(stateMachineArn);
 }
 
-/** The trace card (graph, legend, details) and the history card; update() repaints both from a loadExecution result. */
-export function executionView({ attemptPicker } = {}) {
+/**
+ * The trace card (graph, legend, details) and the history card; update() repaints both from a loadExecution result.
+ * attempts() lists the executions to choose between (the order page's attempts) and onAttempt(name) goes to one.
+ * What has not changed since the last poll is left alone, so focus, open sections and scroll stay where they were.
+ */
+export function executionView({ attempts = () => [], current = null, onAttempt = () => undefined } = {}) {
   const bar = h('div.execution-bar', { 'aria-live': 'polite' });
   const graphBox = h('div.graph-box');
   const details = h('div.details-box', { 'aria-live': 'polite' });
@@ -51,9 +55,15 @@ export function executionView({ attemptPicker } = {}) {
   let last = null;
   let selected = null;
   let userSelected = false;
+  let detailsKey = null;
+  let barKey = null;
 
   const renderDetails = () => {
     if (!last) return;
+    const run = last.trace.states.get(selected)?.runs.at(-1);
+    const key = JSON.stringify([selected, last.trace.states.get(selected)?.runs.length, run?.attempts.length, run?.attempts.at(-1)?.endedAt, run?.exitedAt, run?.closedAt]);
+    if (key === detailsKey) return;
+    detailsKey = key;
     clear(details, selected
       ? stateDetails(selected, findState(last.definition, selected), last.trace.states.get(selected), last.trace.startedAt)
       : h('p.muted.hint', null, 'Select a state in the graph to see its input, output, error and timings.'));
@@ -62,6 +72,7 @@ export function executionView({ attemptPicker } = {}) {
   const select = name => {
     selected = name;
     userSelected = true;
+    detailsKey = null;
     graph?.select(name);
     renderDetails();
   };
@@ -73,6 +84,7 @@ export function executionView({ attemptPicker } = {}) {
     message(text) {
       clear(graphBox, empty(text));
       clear(bar);
+      barKey = null;
     },
     /** After a redrive or a new attempt, the page opens on the state that failed again, if one does. */
     reselect() {
@@ -96,12 +108,23 @@ export function executionView({ attemptPicker } = {}) {
       renderDetails();
       events.update(loaded.events, trace);
       const elapsed = (execution.stopDate ?? Date.now() / 1000) - execution.startDate;
+      const timing = `started ${when(execution.startDate * 1000)}, ${execution.stopDate ? 'took' : 'running for'} ${duration(elapsed * 1000)}`;
+      const names = attempts();
+      const key = JSON.stringify([execution.executionArn, execution.status, execution.redriveCount, names]);
+      if (key === barKey) {
+        bar.querySelector('.timing').textContent = timing;
+        return;
+      }
+      barKey = key;
       clear(bar,
         h('a.mono', { href: `#/executions/${encodeURIComponent(execution.executionArn)}`, title: 'The execution on its own page' }, execution.name),
         badge(execution.status),
-        h('span.muted', null, `started ${when(execution.startDate * 1000)}, ${execution.stopDate ? 'took' : 'running for'} ${duration(elapsed * 1000)}`),
+        h('span.muted.timing', null, timing),
         execution.redriveCount ? h('span.muted', null, `redriven ${execution.redriveCount}×`) : null,
-        attemptPicker?.());
+        names.length > 1
+          ? h('label.attempt-picker', null, 'Attempt ', h('select', { onchange: event => onAttempt(event.target.value) },
+            names.map(name => h('option', { value: name, selected: name === current }, name))))
+          : null);
     },
   };
 }

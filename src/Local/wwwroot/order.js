@@ -24,11 +24,9 @@ export async function orderView(main, { match, params, session, signal }) {
   const items = h('div');
   const timeline = h('ol.timeline');
   const trace = executionView({
-    attemptPicker: () => (attempts.length > 1
-      ? h('label.attempt-picker', null, 'Attempt ', h('select', {
-        onchange: event => navigate(`#/orders/${orderId}`, { execution: event.target.value === orderId ? '' : event.target.value }),
-      }, attempts.map(name => h('option', { value: name, selected: name === executionName }, name))))
-      : null),
+    attempts: () => attempts,
+    current: executionName,
+    onAttempt: name => navigate(`#/orders/${orderId}`, { execution: name === orderId ? '' : name }),
   });
 
   main.append(
@@ -37,8 +35,13 @@ export async function orderView(main, { match, params, session, signal }) {
     h('div.two-col', null, card('Items', items), card('Status timeline', timeline)),
     trace.historyCard);
 
+  let shown = null;
   const renderOrder = () => {
     const execution = loaded?.execution;
+    // Polled a few times a second: redrawn only when something changed, so focus and buttons stay put.
+    const key = JSON.stringify([order.status, order.history.length, execution?.status, execution?.redriveCount, Math.floor(Date.now() / 10000)]);
+    if (key === shown) return;
+    shown = key;
     const canRedrive = Boolean(execution && REDRIVABLE.has(execution.status));
     clear(head,
       h('div', null,

@@ -80,8 +80,16 @@ export async function ordersView(main, { params, session, signal }) {
     render();
   };
 
+  let shown = null;
   const render = () => {
     const now = Date.now();
+    // Refreshed every few seconds: unchanged rows stay (and keep focus); only their ages move on.
+    const key = JSON.stringify([orders.map(order => [order.orderId, order.status]), cursor]);
+    if (key === shown) {
+      for (const time of body.querySelectorAll('time')) time.textContent = age(time.dateTime, now);
+      return;
+    }
+    shown = key;
     clear(body, orders.length
       ? orders.map(order => h('tr', { dataset: { orderId: order.orderId, status: order.status } },
         h('td', { 'data-label': 'Order' }, h('a.mono', { href: `#/orders/${order.orderId}` }, order.orderId)),
