@@ -77,7 +77,7 @@ public static class ApiServiceCollectionExtensions
     {
         var frontDoor = app.Services.GetRequiredService<FrontDoorOptions>();
         app.UseSecurityHeaders();
-        if (frontDoor.Enabled)
+        if (frontDoor.Enabled && app.Services.GetService<AccessLogWriter>() is not null)
         {
             app.UseAccessLog();
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StepOrders.Api;
 using StepOrders.Api.Access;
+using StepOrders.Api.FrontDoor;
 using StepOrders.Api.OpenApi;
 using StepOrders.Api.UsagePlans;
 using StepOrders.Chat;
@@ -22,6 +23,7 @@ public static class LocalServiceCollectionExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
     public const string WorkflowDatabaseFile = "workflow.db";
+    public const string AccessLogFile = "access.log";
 
     /// <summary>
     /// The one-machine host: Kestrel on 127.0.0.1:5080 unless <c>--urls</c> says otherwise, the SQLite adapters in
@@ -59,6 +61,7 @@ public static class LocalServiceCollectionExtensions
         services.AddStepOrdersUsagePlans();
         services.AddStepOrdersChat(builder.Configuration);
         services.AddStepOrdersOpenApi();
+        services.AddStepOrdersAccessLog(folder.File(AccessLogFile));
         services.AddStepOrdersSteps();
         services.AddSingleton<OrderStateMachine>();
         services.AddSingleton(provider => provider.GetRequiredService<OrderStateMachine>().Handlers());

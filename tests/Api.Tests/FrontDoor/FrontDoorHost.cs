@@ -1,9 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StepOrders.Api.Access;
+using StepOrders.Api.FrontDoor;
 using StepOrders.Api.UsagePlans;
 
 namespace StepOrders.Api.Tests.FrontDoor;
@@ -29,8 +30,6 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
-    public AccessLines AccessLog { get; } = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataPath);
@@ -40,7 +39,6 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        builder.ConfigureLogging(logging => logging.AddProvider(AccessLog));
     }
 
     /// <summary>A client sending a new key of its own, on <paramref name="plan"/> (the default plan when null).</summary>
@@ -48,6 +46,16 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
     {
         var secret = await Services.GetRequiredService<ApiKeyIssuer>().IssueAsync("test", customerId, admin, plan ?? UsagePlan.Default, CancellationToken.None);
         return ClientWithKey(secret);
+    }
+
+    /// <summary>The access log's lines so far, each a JSON object.</summary>
+    public async Task<IReadOnlyList<JsonElement>> AccessLinesAsync()
+    {
+        var writer = Services.GetRequiredService<AccessLogWriter>();
+        await writer.FlushAsync();
+        using var file = new FileStream(writer.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(file);
+        return [.. (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
     }
 
     public HttpClient ClientWithKey(string secret)
