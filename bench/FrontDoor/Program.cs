@@ -1,0 +1,3 @@
+using StepOrders.FrontDoorBench;
+
+return await CostRun.MainAsync(args);
