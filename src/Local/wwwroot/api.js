@@ -29,7 +29,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, body, { signal } = {}) {
+async function call(method, path, body, { signal } = {}) {
   const headers = { accept: 'application/json' };
   const secret = key.get();
   if (secret) headers['x-api-key'] = secret;
@@ -64,7 +64,6 @@ function describe(response, json) {
 
 export const get = (path, options) => call('GET', path, undefined, options);
 export const post = (path, body, options) => call('POST', path, body, options);
-export const put = (path, body, options) => call('PUT', path, body, options);
 
 let session = null;
 

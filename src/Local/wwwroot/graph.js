@@ -227,13 +227,13 @@ export function drawGraph(layout, onSelect) {
         if (!el.dataset.terminal) {
           el.dataset.status = status;
           el.setAttribute('class', `node${el.dataset.group ? ' group' : ''} ${status}${selected === id ? ' selected' : ''}`);
-          el.querySelector('.sub').textContent = subtitle(el.dataset.type, status, state);
+          el.querySelector(':scope > .sub').textContent = subtitle(el.dataset.type, status, state);
           el.setAttribute('aria-label', `${id}, ${el.dataset.type} state, ${statusWords[status]}${retriesWords(state)}`);
-          const badge = el.querySelector('.retries');
+          const badge = el.querySelector(':scope > .retries');
           const retries = state?.totalRetries ?? 0;
           badge.classList.toggle('shown', retries > 0);
           badge.querySelector('text').textContent = `↻ ${retries}`;
-          const title = el.querySelector('title');
+          const title = el.querySelector(':scope > title');
           title.textContent = `${id} (${el.dataset.type}): ${statusWords[status]}${retriesWords(state)}${state?.error ? ` — ${state.error}` : ''}`;
         }
       }
@@ -248,9 +248,6 @@ export function drawGraph(layout, onSelect) {
     select(id) {
       selected = id;
       for (const [name, el] of byId) el.classList.toggle('selected', name === id);
-    },
-    focus(id) {
-      byId.get(id)?.focus();
     },
   };
 }

@@ -12,11 +12,6 @@ export function detailsOf(event) {
   return {};
 }
 
-/** The state an event belongs to, when it names one directly (entered / exited events). */
-export function stateNameOf(event) {
-  return /State(Entered|Exited)$/.test(event.type) ? detailsOf(event).name : undefined;
-}
-
 const millis = event => Math.round(event.timestamp * 1000);
 
 /**
