@@ -1,10 +1,5 @@
 using StepOrders.Api;
-using StepOrders.Api.Admin;
-using StepOrders.Api.Chatbot;
-using StepOrders.Api.Customers;
-using StepOrders.Api.Health;
 using StepOrders.Api.OpenApi;
-using StepOrders.Api.Orders;
 using StepOrders.Local;
 using StepOrders.Local.Access;
 using StepOrders.Local.Telemetry;
@@ -20,12 +15,8 @@ builder.AddStepOrdersLocal();
 
 var app = builder.Build();
 app.UseStepOrdersApi();
-app.MapHealth();
-app.MapOrders();
-app.MapCustomerOrders();
-app.MapChatbot();
+app.MapStepOrdersApi();
 app.MapStepOrdersOpenApi();
-app.MapAdmin();
 app.MapTelemetry();
 app.MapStepFunctionsApi();
 app.MapConsole();
