@@ -11,7 +11,7 @@ namespace StepOrders.Api.Telemetry;
 /// Records every API request's duration by method, route template and status code (so ids stay out of the tags and
 /// requests group by route, as API Gateway's metrics do), and opens a log scope whose <c>orderId</c> and
 /// <c>function</c> (the endpoint's name) are read when a line is written: from the route, or from the Location of the
-/// order just placed, so the access log line of <c>POST /orders</c> names its order. Outermost in the pipeline: it sees
+/// order just placed, so a line logged at the end of <c>POST /orders</c> names its order. Outermost in the pipeline: it sees
 /// the final status of every response, including problem details; a request that throws past it counts as 500.
 /// </summary>
 public sealed class RequestTelemetry(RequestDelegate next, OrderMetrics metrics, TimeProvider clock, ILogger<RequestTelemetry> logger)
