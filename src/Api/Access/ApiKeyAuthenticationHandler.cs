@@ -58,7 +58,7 @@ public sealed class ApiKeyAuthenticationHandler(
     private AuthenticateResult Authenticated(ApiKey key)
     {
         Context.Features.Set(key);
-        return AuthenticateResult.Success(new AuthenticationTicket(ApiCaller.ToPrincipal(key, SchemeName), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(keys.PrincipalOf(key, SchemeName), SchemeName));
     }
 
     private async Task WriteProblemAsync(int status, string detail)

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
 
 namespace StepOrders.Api.Access;
 
@@ -12,6 +14,7 @@ public sealed class KnownApiKeys(IApiKeyStore store, TimeProvider clock)
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset FoundAt)> _found = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<ApiKey, ClaimsPrincipal> _principals = [];
 
     public async ValueTask<ApiKey?> FindAsync(string secret, CancellationToken cancellationToken)
     {
@@ -30,6 +33,13 @@ public sealed class KnownApiKeys(IApiKeyStore store, TimeProvider clock)
         _found[hash.Hex] = (key, now);
         return key;
     }
+
+    /// <summary>
+    /// The key as a principal, made once per key found rather than per request; shared by the key's requests, which
+    /// only read it.
+    /// </summary>
+    public ClaimsPrincipal PrincipalOf(ApiKey key, string scheme) =>
+        _principals.TryGetValue(key, out var principal) ? principal : _principals.GetValue(key, key => ApiCaller.ToPrincipal(key, scheme));
 
     /// <summary>Forgets a key at once (for a key revoked in this process).</summary>
     public void Forget(ApiKeyHash hash) => _found.TryRemove(hash.Hex, out _);
