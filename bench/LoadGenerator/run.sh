@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(mktemp -d)
-trap 'kill "$host" 2>/dev/null || true; rm -rf "$out"' EXIT
-dotnet build -c Release -nologo -v quiet src/Local bench/LoadGenerator >/dev/null
+trap '[ -n "${host:-}" ] && kill "$host" 2>/dev/null; rm -rf "$out"' EXIT
+dotnet build -c Release -nologo -v quiet src/Local >/dev/null
+dotnet build -c Release -nologo -v quiet bench/LoadGenerator >/dev/null
 local_dll=src/Local/bin/Release/net10.0/StepOrders.Local.dll
 key=$(dotnet "$local_dll" keys create --name bench --admin --rate 1000000 --burst 1000000 --quota 1000000000000 --data "$out/data")
 port=$((20000 + RANDOM % 20000))
