@@ -11,24 +11,28 @@ namespace StepOrders.Api.FrontDoor;
 /// runs dry. Past <see cref="MaxFileBytes"/> the file is renamed <c>.1</c> (replacing the previous one) and begun anew.
 /// If the disk cannot keep up, records past <see cref="Capacity"/> queued are dropped and counted, never waited for.
 /// </summary>
-public sealed partial class AccessLogWriter(string path, ILogger<AccessLogWriter> logger) : BackgroundService
+public sealed partial class AccessLogWriter : BackgroundService
 {
+    private readonly ILogger _logger;
+
     public const int Capacity = 65_536;
     public const long MaxFileBytes = 100L * 1024 * 1024;
 
-    private readonly Channel<Entry> _entries = Channel.CreateBounded<Entry>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Entry> _entries;
     private long _dropped;
 
-    public string Path { get; } = path;
-
-    public void Write(in AccessRecord record)
+    public AccessLogWriter(string path, ILogger<AccessLogWriter> logger)
     {
-        if (!_entries.Writer.TryWrite(new Entry(record, null)))
-        {
-            Interlocked.Increment(ref _dropped);
-        }
+        Path = path;
+        _logger = logger;
+        // A full queue drops the record being written (and says so through the callback) instead of blocking.
+        _entries = Channel.CreateBounded<Entry>(
+            new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }, Dropped);
     }
+
+    public string Path { get; }
+
+    public void Write(in AccessRecord record) => _entries.Writer.TryWrite(new Entry(record, null));
 
     /// <summary>Completes once every record queued before the call is in the file.</summary>
     public Task FlushAsync()
@@ -107,6 +111,16 @@ public sealed partial class AccessLogWriter(string path, ILogger<AccessLogWriter
         json.WriteString("keyId"u8, record.KeyId);
         json.WriteString("traceId"u8, record.TraceId);
         json.WriteEndObject();
+    }
+
+    private void Dropped(Entry entry)
+    {
+        if (entry.Flushed is { } flushed)
+        {
+            flushed.TrySetResult();
+            return;
+        }
+        Interlocked.Increment(ref _dropped);
     }
 
     [LoggerMessage(LogLevel.Warning, "The access log fell behind: {Dropped} lines dropped")]
