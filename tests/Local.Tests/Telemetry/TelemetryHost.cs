@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using StepOrders.Api.FrontDoor;
 using StepOrders.Local.Tests.EndToEnd;
 
 namespace StepOrders.Local.Tests.Telemetry;
@@ -33,6 +34,16 @@ public class TelemetryHost : LocalHost
                 services.AddSingleton<TimeProvider>(Clock);
             }
         });
+    }
+
+    /// <summary>The access log's lines so far (its own JSON lines file, as API Gateway's access logs have their own log group).</summary>
+    public async Task<IReadOnlyList<string>> AccessLinesAsync()
+    {
+        var writer = Services.GetRequiredService<AccessLogWriter>();
+        await writer.FlushAsync();
+        using var file = new FileStream(writer.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(file);
+        return (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public async Task<string> PlaceAsync(HttpClient client, string sku = "SKU-1", string? paymentToken = null, string? traceParent = null)
