@@ -18,6 +18,8 @@ namespace StepOrders.Aws.DynamoDb;
 /// reservations that hold stock of the SKU.</item>
 /// <item><b>idempotency</b>: partition key <c>key</c> (scope and client key); the claimed order id, the request
 /// fingerprint, and <c>expiresAt</c> (epoch seconds, the table's TTL attribute on AWS).</item>
+/// <item><b>api-keys</b>: partition key <c>keyId</c>, API Gateway's id of a key; whom the key speaks for
+/// (<c>customerId</c>, <c>admin</c>) and its <c>name</c> (<see cref="DynamoDbApiKeyStore"/>).</item>
 /// </list>
 /// </summary>
 public static class DynamoDbTableSetup
@@ -30,7 +32,11 @@ public static class DynamoDbTableSetup
         await CreateIfMissingAsync(dynamo, OrdersTable(tables.Orders), cancellationToken);
         await CreateIfMissingAsync(dynamo, KeyValueTable(tables.Inventory, InventoryItem.Sku), cancellationToken);
         await CreateIfMissingAsync(dynamo, KeyValueTable(tables.Idempotency, IdempotencyItem.Key), cancellationToken);
-        foreach (var name in new[] { tables.Orders, tables.Inventory, tables.Idempotency })
+        if (tables.ApiKeys.Length > 0)
+        {
+            await CreateIfMissingAsync(dynamo, KeyValueTable(tables.ApiKeys, ApiKeyItem.KeyId), cancellationToken);
+        }
+        foreach (var name in new[] { tables.Orders, tables.Inventory, tables.Idempotency, tables.ApiKeys }.Where(name => name.Length > 0))
         {
             await WaitUntilActiveAsync(dynamo, name, cancellationToken);
         }
