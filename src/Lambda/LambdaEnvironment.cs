@@ -9,6 +9,7 @@ internal static class LambdaEnvironment
     public const string OrdersTable = "STEPORDERS_ORDERS_TABLE";
     public const string InventoryTable = "STEPORDERS_INVENTORY_TABLE";
     public const string IdempotencyTable = "STEPORDERS_IDEMPOTENCY_TABLE";
+    public const string ApiKeysTable = "STEPORDERS_API_KEYS_TABLE";
     public const string QueueUrl = "STEPORDERS_QUEUE_URL";
     public const string DeadLetterQueueUrl = "STEPORDERS_DEAD_LETTER_QUEUE_URL";
     public const string MaxReceiveCount = "STEPORDERS_MAX_RECEIVE_COUNT";

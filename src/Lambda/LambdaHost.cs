@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StepOrders.Lambda.ApiGateway;
 using StepOrders.Lambda.Functions;
 using StepOrders.Lambda.Runtime;
+using StepOrders.Orders;
 using StepOrders.Orders.Telemetry;
 
 namespace StepOrders.Lambda;
@@ -9,6 +11,7 @@ namespace StepOrders.Lambda;
 /// <summary>
 /// Starts the function <c>_HANDLER</c> names and serves its invocations. A handler that names no declared function,
 /// or a function whose dependencies cannot be built, is reported as an initialization error, as the runtime API asks.
+/// The API function's services live in its web application; every other function's in a plain container.
 /// </summary>
 internal static class LambdaHost
 {
@@ -16,7 +19,6 @@ internal static class LambdaHost
     {
         using var http = RuntimeApiClient.CreateHttpClient(runtimeApi);
         var runtime = new RuntimeApiClient(http);
-        await using var provider = services.BuildServiceProvider();
 
         var declared = FunctionCatalog.Declared(services);
         var chosen = declared.FirstOrDefault(function => function.Name == handler);
@@ -29,22 +31,44 @@ internal static class LambdaHost
             return 1;
         }
 
-        ILambdaFunction function;
+        IAsyncDisposable? lifetime = null;
         try
         {
-            function = FunctionCatalog.Create(chosen, provider);
-        }
-        catch (Exception e)
-        {
-            // Anything that stops the function's code from being built (a missing setting, no region, no credentials).
-            await runtime.FailInitAsync(new FunctionError(RuntimeErrors.ConfigInvalid, $"{chosen.Name} cannot start: {e.Message}"), cancellationToken);
-            return 1;
-        }
+            IServiceProvider provider;
+            ILambdaFunction function;
+            try
+            {
+                if (chosen.Declaration.Trigger == FunctionTrigger.Api)
+                {
+                    var api = await ApiApplication.StartAsync(services, cancellationToken);
+                    (lifetime, provider) = (api, api.Services);
+                }
+                else
+                {
+                    var container = services.BuildServiceProvider();
+                    (lifetime, provider) = (container, container);
+                }
+                function = FunctionCatalog.Create(chosen, provider);
+            }
+            catch (Exception e)
+            {
+                // Anything that stops the function's code from being built (a missing setting, no region, no credentials).
+                await runtime.FailInitAsync(new FunctionError(RuntimeErrors.ConfigInvalid, $"{chosen.Name} cannot start: {e.Message}"), cancellationToken);
+                return 1;
+            }
 
-        var clock = provider.GetRequiredService<TimeProvider>();
-        using var telemetry = new InvocationTelemetry(chosen.Name, provider.GetRequiredService<OrderMetrics>(), clock, Console.Out);
-        var loop = new InvocationLoop(runtime, function, clock, provider.GetRequiredService<ILogger<InvocationLoop>>(), telemetry);
-        await loop.RunAsync(cancellationToken);
-        return 0;
+            var clock = provider.GetRequiredService<TimeProvider>();
+            using var telemetry = new InvocationTelemetry(chosen.Name, provider.GetRequiredService<OrderMetrics>(), clock, Console.Out);
+            var loop = new InvocationLoop(runtime, function, clock, provider.GetRequiredService<ILogger<InvocationLoop>>(), telemetry);
+            await loop.RunAsync(cancellationToken);
+            return 0;
+        }
+        finally
+        {
+            if (lifetime is not null)
+            {
+                await lifetime.DisposeAsync();
+            }
+        }
     }
 }

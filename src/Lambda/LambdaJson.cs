@@ -11,4 +11,6 @@ namespace StepOrders.Lambda;
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SqsBatchResponse))]
 [JsonSerializable(typeof(ReconcileResult))]
+[JsonSerializable(typeof(ApiGatewayProxyRequest))]
+[JsonSerializable(typeof(ApiGatewayProxyResponse))]
 internal sealed partial class LambdaJson : JsonSerializerContext;

@@ -4,6 +4,7 @@ using Amazon.Runtime.Credentials;
 using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StepOrders.Api.Access;
 using StepOrders.Aws.DynamoDb;
 using StepOrders.Aws.Sqs;
 using StepOrders.Aws.StepFunctions;
@@ -48,12 +49,20 @@ internal static class LambdaServiceCollectionExtensions
         services.AddSingleton(_ => new DynamoDbTables(
             Required(LambdaEnvironment.OrdersTable),
             Environment.GetEnvironmentVariable(LambdaEnvironment.InventoryTable) ?? "",
-            Environment.GetEnvironmentVariable(LambdaEnvironment.IdempotencyTable) ?? ""));
+            Environment.GetEnvironmentVariable(LambdaEnvironment.IdempotencyTable) ?? "",
+            Environment.GetEnvironmentVariable(LambdaEnvironment.ApiKeysTable) ?? ""));
         services.AddSingleton<DynamoDbOrderStore>();
         services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<DynamoDbOrderStore>());
         services.AddSingleton<IInventory, DynamoDbInventory>();
         services.AddSingleton<IPaymentGateway, DynamoDbPaymentGateway>();
         services.AddSingleton<IOrderIntake, DynamoDbOrderIntake>();
+        services.AddSingleton<IGatewayApiKeyStore>(provider =>
+        {
+            var tables = provider.GetRequiredService<DynamoDbTables>();
+            return tables.ApiKeys.Length > 0
+                ? new DynamoDbApiKeyStore(provider.GetRequiredService<IAmazonDynamoDB>(), tables)
+                : throw new InvalidOperationException($"The environment variable {LambdaEnvironment.ApiKeysTable} is not set.");
+        });
 
         services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
         services.AddSingleton(_ => new SqsQueues(

@@ -25,7 +25,8 @@ internal sealed class InProcessLambda : IAsyncDisposable
     /// <summary>The host's run; ends with its exit code after an initialization error.</summary>
     public Task<int> Host { get; }
 
-    public static async Task<InProcessLambda> StartAsync(string handler, InMemoryShop shop, IOrderWorkflow workflow)
+    /// <summary>Starts the host on <paramref name="handler"/>; <paramref name="configure"/> adds the ports the function needs beyond the shop's.</summary>
+    public static async Task<InProcessLambda> StartAsync(string handler, InMemoryShop shop, IOrderWorkflow workflow, Action<IServiceCollection>? configure = null)
     {
         var runtimeApi = await RuntimeApiEmulator.StartAsync();
         var services = new ServiceCollection().AddStepOrdersLambda();
@@ -35,6 +36,7 @@ internal sealed class InProcessLambda : IAsyncDisposable
         services.AddSingleton<IInventory>(shop);
         services.AddSingleton<IPaymentGateway>(shop);
         services.AddSingleton(workflow);
+        configure?.Invoke(services);
         var stop = new CancellationTokenSource();
         var host = Task.Run(() => LambdaHost.RunAsync(runtimeApi.Address, handler, services, stop.Token));
         return new InProcessLambda(runtimeApi, host, stop);

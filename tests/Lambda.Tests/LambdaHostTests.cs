@@ -99,21 +99,4 @@ public sealed class LambdaHostTests
         Assert.All(orders, order => Assert.Equal(OrderStatus.Validating, shop[order.Id].Status));
         Assert.True(lambda.RuntimeApi.NextRequests >= 3);
     }
-
-    /// <summary>The reconciler's queue, built but never called here.</summary>
-    private sealed class UnusedQueue : IOrderQueue
-    {
-        public Task SendAsync(OrderQueued message, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, TimeSpan wait, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> RedriveDeadLettersAsync(IReadOnlyList<string>? messageIds, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
 }

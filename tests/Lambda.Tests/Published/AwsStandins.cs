@@ -25,6 +25,7 @@ internal sealed class AwsStandins : IAsyncDisposable
         Inventory = new DynamoDbInventory(dynalite.Client, tables);
         Queue = new SqsOrderQueue(fauxqs.Client, queues);
         Intake = new DynamoDbOrderIntake(dynalite.Client, tables, Store, Queue, TimeProvider.System, NullLogger<DynamoDbOrderIntake>.Instance);
+        ApiKeys = new DynamoDbApiKeyStore(dynalite.Client, tables);
         Environment = new Dictionary<string, string>
         {
             ["AWS_REGION"] = "us-east-1",
@@ -36,6 +37,7 @@ internal sealed class AwsStandins : IAsyncDisposable
             [LambdaEnvironment.OrdersTable] = tables.Orders,
             [LambdaEnvironment.InventoryTable] = tables.Inventory,
             [LambdaEnvironment.IdempotencyTable] = tables.Idempotency,
+            [LambdaEnvironment.ApiKeysTable] = tables.ApiKeys,
             [LambdaEnvironment.QueueUrl] = queues.QueueUrl,
             [LambdaEnvironment.DeadLetterQueueUrl] = queues.DeadLetterQueueUrl,
             [LambdaEnvironment.MaxReceiveCount] = queues.MaxReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -54,6 +56,8 @@ internal sealed class AwsStandins : IAsyncDisposable
     public SqsOrderQueue Queue { get; }
 
     public DynamoDbOrderIntake Intake { get; }
+
+    public DynamoDbApiKeyStore ApiKeys { get; }
 
     public StepFunctionsStub StepFunctions { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using StepOrders.Api;
 using StepOrders.Aws.Tests.Standins;
 using StepOrders.Lambda.Runtime;
 using StepOrders.Orders;
@@ -23,7 +24,7 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, DynaliteFixture
     private static TheoryData<string> Declared(FunctionTrigger? trigger)
     {
         var names = new TheoryData<string>();
-        foreach (var type in typeof(StartOrderWorkflow).Assembly.GetTypes())
+        foreach (var type in typeof(StartOrderWorkflow).Assembly.GetTypes().Append(typeof(StepOrdersApi)))
         {
             if (type.GetCustomAttribute<FunctionAttribute>() is { } declaration && (trigger is null || declaration.Trigger == trigger))
             {
@@ -73,8 +74,12 @@ public sealed class PublishedBinaryTests(PublishedBinary binary, DynaliteFixture
             step.Add(await ColdStartAsync("CompleteOrder", """{"orderId":"ord_nope"}""", aws));
         }
         var firstRead = await ColdStartAsync("ValidateOrder", $$"""{"orderId":"{{order.Id}}"}""", aws);
+        await aws.ApiKeys.BindAsync(ApiOnStandinsTests.DocumentedKey, CancellationToken.None);
+        ApiOnStandinsTests.NoExecutionYet(aws);
+        var api = await ColdStartAsync("Api", ApiOnStandinsTests.GetOrder(order.Id.Value), aws);
         output.WriteLine($"cold start, process start to first response, 5 runs each: {Summary("StartOrderWorkflow (no AWS call)", starter)}; {Summary("CompleteOrder (no AWS call)", step)}");
         output.WriteLine($"cold start with a first DynamoDB read and write (ValidateOrder on dynalite): {firstRead:0.0} ms");
+        output.WriteLine($"cold start of the API with a key and an order read from dynalite (GET /orders/{{id}}): {api:0.0} ms");
     }
 
     private async Task<double> ColdStartAsync(string handler, string payload, AwsStandins aws)
