@@ -1,4 +1,5 @@
 using System.Reflection;
+using StepOrders.Orders;
 using StepOrders.Orders.Ports;
 
 namespace StepOrders.Cdk;
@@ -7,15 +8,26 @@ namespace StepOrders.Cdk;
 /// The ports a function's code reaches: the port interfaces among its constructor's parameters, and among those of
 /// the classes it takes (a step takes <c>OrderProgress</c>, which takes the store). The stack grants each function
 /// the AWS access of exactly these ports, so a new dependency shows up in the function's policy on the next synth.
+/// An Api-triggered function is the route table of an API: its ports are those its endpoints take, the handlers of
+/// every endpoint group (a static class) in its namespace and below.
 /// </summary>
 internal static class FunctionPorts
 {
     public static IReadOnlySet<Type> Of(Type function)
     {
         var ports = new HashSet<Type>();
-        Walk(function, ports, []);
+        var seen = new HashSet<Type>();
+        foreach (var type in function.GetCustomAttribute<FunctionAttribute>()?.Trigger == FunctionTrigger.Api ? Endpoints(function) : [function])
+        {
+            Walk(type, ports, seen);
+        }
         return ports;
     }
+
+    private static IEnumerable<Type> Endpoints(Type api) =>
+        api.Assembly.GetTypes().Where(type =>
+            type.IsAbstract && type.IsSealed
+            && (type.Namespace == api.Namespace || type.Namespace?.StartsWith(api.Namespace + ".", StringComparison.Ordinal) == true));
 
     private static bool IsPort(Type type) => type.IsInterface && type.Namespace == typeof(IOrderStore).Namespace;
 

@@ -32,6 +32,12 @@ internal sealed class OrderFunctions : Construct
         {
             var function = Create(declared, code, settings.Stage);
             GrantStorage(FunctionPorts.Of(declared.Type), function, tables, queues);
+            if (declared.Trigger == FunctionTrigger.Api)
+            {
+                // API Gateway checks the keys; the API reads whom a key speaks for (DynamoDbApiKeyStore).
+                function.AddEnvironment(LambdaEnvironment.ApiKeysTable, tables.ApiKeys.TableName);
+                Allow(function, ["dynamodb:GetItem"], tables.ApiKeys.TableArn);
+            }
             _functions[declared.Name] = (declared, function);
             switch (declared.Trigger)
             {

@@ -7,7 +7,7 @@ using Attribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 namespace StepOrders.Cdk;
 
 /// <summary>
-/// The three tables of the DynamoDB adapters, laid out as <see cref="DynamoDbTableSetup"/> creates them (a test holds
+/// The four tables of the DynamoDB adapters, laid out as <see cref="DynamoDbTableSetup"/> creates them (a test holds
 /// the two to the same keys and indexes): on-demand, point-in-time recovery, encrypted with the AWS managed key.
 /// </summary>
 internal sealed class OrderTables : Construct
@@ -21,6 +21,7 @@ internal sealed class OrderTables : Construct
         Orders.AddGlobalSecondaryIndex(Index(DynamoDbTables.ByStatusIndex, "status"));
         Inventory = Create("Inventory", Names.Inventory, "sku", stage);
         Idempotency = Create("Idempotency", Names.Idempotency, "key", stage, timeToLive: "expiresAt");
+        ApiKeys = Create("ApiKeys", Names.ApiKeys, "keyId", stage);
     }
 
     public DynamoDbTables Names { get; }
@@ -30,6 +31,9 @@ internal sealed class OrderTables : Construct
     public Table Inventory { get; }
 
     public Table Idempotency { get; }
+
+    /// <summary>Whom each API Gateway key speaks for, by the key's id; the API function's alone.</summary>
+    public Table ApiKeys { get; }
 
     private Table Create(string id, string name, string partitionKey, Stage stage, string? sortKey = null, string? timeToLive = null) =>
         new(this, id, new TableProps

@@ -1,4 +1,5 @@
 using Constructs;
+using StepOrders.Api;
 using StepOrders.Steps;
 
 namespace StepOrders.Cdk;
@@ -7,7 +8,8 @@ namespace StepOrders.Cdk;
 internal sealed record StackSettings(Stage Stage, string LambdaCode, string WorkflowDefinition, IReadOnlyList<DeclaredFunction> Functions)
 {
     /// <summary>The assemblies whose <c>[Function]</c> classes become Lambda functions.</summary>
-    public static IReadOnlyList<DeclaredFunction> DeclaredFunctions() => DeclaredFunction.In(typeof(StartOrderWorkflow).Assembly);
+    public static IReadOnlyList<DeclaredFunction> DeclaredFunctions() =>
+        DeclaredFunction.In(typeof(StartOrderWorkflow).Assembly, typeof(StepOrdersApi).Assembly);
 
     /// <summary>
     /// Reads the context (<c>-c stage=prod</c>, <c>-c lambdaCode=DIR</c>): the stage (default dev) and the folder of

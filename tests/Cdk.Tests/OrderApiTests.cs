@@ -15,6 +15,23 @@ public sealed class OrderApiTests(SynthesizedStacks stacks)
         stacks.Dev.Template.HasResourceProperties("AWS::ApiGateway::RestApi", new Dictionary<string, object> { ["Name"] = "steporders-dev" });
     }
 
+    [Fact]
+    public void Every_method_and_path_goes_to_the_API_function_through_the_proxy_integration()
+    {
+        var function = stacks.Dev.LogicalId(stacks.Dev.Function("Api"));
+        var methods = stacks.Dev.Resources("AWS::ApiGateway::Method").Values.ToList();
+
+        // ANY on the root and ANY on {proxy+}: the function routes in process, as Kestrel does locally.
+        Assert.Equal(2, methods.Count);
+        Assert.All(methods, method =>
+        {
+            Assert.Equal("ANY", (string?)method["Properties"]!["HttpMethod"]);
+            Assert.Equal("AWS_PROXY", (string?)method["Properties"]!["Integration"]!["Type"]);
+            Assert.Contains(function, method["Properties"]!["Integration"]!["Uri"]!.ToJsonString(), StringComparison.Ordinal);
+        });
+        stacks.Dev.Template.HasResourceProperties("AWS::ApiGateway::Resource", new Dictionary<string, object> { ["PathPart"] = "{proxy+}" });
+    }
+
     [Theory]
     [InlineData("dev", 10, 20, 10_000)]
     [InlineData("prod", 100, 200, 1_000_000)]

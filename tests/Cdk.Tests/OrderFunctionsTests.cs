@@ -39,6 +39,18 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
                 "StateMachine: states:StartExecution",
             ]
         },
+        {
+            "Api",
+            [
+                "ApiKeys: dynamodb:GetItem",
+                "DeadLetters: sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:ReceiveMessage",
+                "Executions: states:DescribeExecution states:RedriveExecution",
+                "Idempotency: dynamodb:GetItem dynamodb:PutItem",
+                .. OrderStoreAndInventory,
+                "Queue: sqs:ChangeMessageVisibility sqs:DeleteMessage sqs:ReceiveMessage sqs:SendMessage",
+                "StateMachine: states:StartExecution",
+            ]
+        },
     };
 
     private static readonly string[] OrderStore =
@@ -130,10 +142,17 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
         var validate = Variables(stacks.Dev.Function("ValidateOrder"));
         var inventory = Variables(stacks.Dev.Function("CheckInventory"));
         var starter = Variables(stacks.Dev.Function("StartOrderWorkflow"));
+        var api = Variables(stacks.Dev.Function("Api"));
 
         Assert.Equal(["STEPORDERS_ORDERS_TABLE"], validate);
         Assert.Equal(["STEPORDERS_INVENTORY_TABLE", "STEPORDERS_ORDERS_TABLE"], inventory);
         Assert.Equal(["STEPORDERS_STATE_MACHINE_ARN"], starter);
+        Assert.Equal(
+            [
+                "STEPORDERS_API_KEYS_TABLE", "STEPORDERS_DEAD_LETTER_QUEUE_URL", "STEPORDERS_IDEMPOTENCY_TABLE", "STEPORDERS_INVENTORY_TABLE",
+                "STEPORDERS_MAX_RECEIVE_COUNT", "STEPORDERS_ORDERS_TABLE", "STEPORDERS_QUEUE_URL", "STEPORDERS_STATE_MACHINE_ARN",
+            ],
+            api);
     }
 
     [Fact]
@@ -196,6 +215,7 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
         _ when logicalId.StartsWith("TablesOrders", StringComparison.Ordinal) => "Orders",
         _ when logicalId.StartsWith("TablesInventory", StringComparison.Ordinal) => "Inventory",
         _ when logicalId.StartsWith("TablesIdempotency", StringComparison.Ordinal) => "Idempotency",
+        _ when logicalId.StartsWith("TablesApiKeys", StringComparison.Ordinal) => "ApiKeys",
         _ when logicalId.StartsWith("QueuesOrders", StringComparison.Ordinal) => "Queue",
         _ when logicalId.StartsWith("QueuesDeadLetters", StringComparison.Ordinal) => "DeadLetters",
         _ when logicalId.StartsWith("WorkflowStateMachine", StringComparison.Ordinal) => "StateMachine",

@@ -29,13 +29,14 @@ public sealed class OrderTablesTests(SynthesizedStacks stacks)
                 (table["GlobalSecondaryIndexes"]?.AsArray() ?? [])
                     .Select(i => $"{i!["IndexName"]}({Keys(i["KeySchema"]!)}) {i["Projection"]!["ProjectionType"]}").Order(StringComparer.Ordinal));
         }
-        Assert.Equal(3, created.Count);
+        Assert.Equal(4, created.Count);
     }
 
     [Theory]
     [InlineData("steporders-dev-orders")]
     [InlineData("steporders-dev-inventory")]
     [InlineData("steporders-dev-idempotency")]
+    [InlineData("steporders-dev-api-keys")]
     public void Each_table_is_on_demand_with_point_in_time_recovery_and_encryption(string name)
     {
         var table = Table(stacks.Dev, name)["Properties"]!;
