@@ -7,9 +7,8 @@ using StepOrders.Api.UsagePlans;
 using StepOrders.Chat;
 using StepOrders.Local.Access;
 using StepOrders.Local.Data;
-using StepOrders.Local.Inventory;
+using StepOrders.Local.Engines;
 using StepOrders.Local.Orders;
-using StepOrders.Local.Payments;
 using StepOrders.Local.Queue;
 using StepOrders.Local.Telemetry;
 using StepOrders.Local.Workflow;
@@ -28,7 +27,8 @@ public static class LocalServiceCollectionExtensions
     /// <summary>
     /// The one-machine host: Kestrel on 127.0.0.1:5080 unless <c>--urls</c> says otherwise, the SQLite adapters in
     /// the data folder, the API, the workflow steps on the embedded runtime, and the queue poller that starts them.
-    /// Options: <c>--data DIR</c>; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
+    /// Options: <c>--data DIR</c>; <c>--store dynamodb</c>, <c>--queue sqs</c> and the rest of <see cref="EngineOptions"/>
+    /// for AWS's engines instead of SQLite; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
     /// <c>--Workflow:TimeScale 0.01</c> and the rest of <see cref="WorkflowOptions"/>.
     /// </summary>
     public static WebApplicationBuilder AddStepOrdersLocal(this WebApplicationBuilder builder)
@@ -49,11 +49,7 @@ public static class LocalServiceCollectionExtensions
 
         services.AddSingleton(provider => LocalDatabase.Open(provider.GetRequiredService<DataFolder>()));
         services.AddSingleton<QueueArrivals>();
-        services.AddSingleton<IOrderStore, SqliteOrderStore>();
-        services.AddSingleton<IOrderIntake, SqliteOrderIntake>();
-        services.AddSingleton<IOrderQueue, SqliteOrderQueue>();
-        services.AddSingleton<IInventory, SqliteInventory>();
-        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddOrderEngines(EngineOptions.From(builder.Configuration));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IQuotaStore, SqliteQuotaStore>();
 

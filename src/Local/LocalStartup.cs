@@ -2,16 +2,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StepOrders.Api.Access;
 using StepOrders.Local.Data;
+using StepOrders.Local.Engines;
 using StepOrders.Orders.Ports;
 
 namespace StepOrders.Local;
 
 /// <summary>
-/// Readies the data folder before the host serves: a new folder gets the demo catalog and a demo admin key, printed
-/// once; <c>STEPORDERS_API_KEY</c> is registered as an admin key (scripts and tests know their key in advance).
+/// Readies the data folder before the host serves: a new folder gets the demo catalog (unless the inventory is an
+/// AWS account's, see <see cref="EngineOptions.SeedsDemoCatalog"/>) and a demo admin key, printed once;
+/// <c>STEPORDERS_API_KEY</c> is registered as an admin key (scripts and tests know their key in advance).
 /// </summary>
 internal sealed partial class LocalStartup(
-    LocalDatabase database, IInventory inventory, ApiKeyIssuer issuer, ILogger<LocalStartup> logger) : IHostedService
+    LocalDatabase database, IInventory inventory, EngineOptions engines, ApiKeyIssuer issuer, ILogger<LocalStartup> logger) : IHostedService
 {
     public const string ApiKeyVariable = "STEPORDERS_API_KEY";
 
@@ -19,7 +21,7 @@ internal sealed partial class LocalStartup(
     {
         if (await database.IsEmptyAsync(cancellationToken))
         {
-            foreach (var (sku, available) in DemoCatalog.Stock())
+            foreach (var (sku, available) in engines.SeedsDemoCatalog ? DemoCatalog.Stock() : [])
             {
                 await inventory.SetAvailableAsync(sku, available, cancellationToken);
             }
