@@ -11,8 +11,9 @@ public sealed class HardeningTests(ApiHost host) : IClassFixture<ApiHost>
     [Theory]
     [InlineData("/health")]
     [InlineData("/")]
+    [InlineData("/console/app.js")]
     [InlineData("/orders/ord_01ARZ3NDEKTSV4RRFFQ69G5FAV")]
-    public async Task Every_response_carries_the_security_headers(string path)
+    public async Task Every_response_the_consoles_pages_included_carries_the_security_headers(string path)
     {
         var response = await host.CreateClient().GetAsync(path);
 
