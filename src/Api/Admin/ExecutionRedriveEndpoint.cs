@@ -10,7 +10,8 @@ namespace StepOrders.Api.Admin;
 /// <summary>
 /// <c>POST /admin/executions/{name}/redrive</c>: gives a failed order another go once its cause is fixed (stock
 /// restocked, say). The order moves FAILED → PENDING (the one way back OrderLifecycle allows) and its execution is
-/// redriven; the steps then move it on as on its first run. Asking again while it runs changes nothing.
+/// redriven; the steps then move it on as on its first run. Asking again while it runs (or at the same moment)
+/// changes nothing and answers 409.
 /// </summary>
 public static class ExecutionRedriveEndpoint
 {
@@ -39,7 +40,15 @@ public static class ExecutionRedriveEndpoint
             }
             order = reopened.Next;
         }
-        await workflow.RedriveAsync(name, cancellationToken);
+        try
+        {
+            await workflow.RedriveAsync(name, cancellationToken);
+        }
+        catch (ExecutionNotRedrivableException e)
+        {
+            // A redrive racing this one got there first (or the workflow allows no more): as if asked while it runs.
+            return ApiProblems.Conflict(e.Message);
+        }
         metrics.ExecutionRedriven();
         return TypedResults.Accepted(
             order is null ? (string?)null : $"/orders/{order.Id}",

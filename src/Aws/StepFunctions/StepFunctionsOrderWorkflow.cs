@@ -50,9 +50,21 @@ public sealed class StepFunctionsOrderWorkflow(StepFunctionsClient client, strin
         }
     }
 
-    /// <remarks>Refusals (ExecutionDoesNotExist, ExecutionNotRedrivable) surface as <see cref="StepFunctionsException"/>.</remarks>
-    public async Task RedriveAsync(string executionName, CancellationToken cancellationToken) =>
-        await client.RedriveExecutionAsync(new RedriveExecutionRequest(ExecutionArn(executionName)), cancellationToken);
+    /// <remarks>
+    /// ExecutionNotRedrivable (running again already, or past redrive's limits) becomes
+    /// <see cref="ExecutionNotRedrivableException"/>; other refusals surface as <see cref="StepFunctionsException"/>.
+    /// </remarks>
+    public async Task RedriveAsync(string executionName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RedriveExecutionAsync(new RedriveExecutionRequest(ExecutionArn(executionName)), cancellationToken);
+        }
+        catch (StepFunctionsException e) when (e.ErrorCode == "ExecutionNotRedrivable")
+        {
+            throw new ExecutionNotRedrivableException($"Execution {executionName} cannot be redriven now: {e.Message}", e);
+        }
+    }
 
     /// <summary>
     /// <c>arn:aws:states:{region}:{account}:stateMachine:{machine}</c> names its executions

@@ -42,6 +42,15 @@ internal sealed class EmbeddedOrderWorkflow(WorkflowRuntime runtime, OrderStateM
         }
     }
 
-    public Task RedriveAsync(string executionName, CancellationToken cancellationToken) =>
-        runtime.RedriveExecutionAsync(machine.ExecutionArn(executionName), cancellationToken);
+    public async Task RedriveAsync(string executionName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.RedriveExecutionAsync(machine.ExecutionArn(executionName), cancellationToken);
+        }
+        catch (WorkflowApiException e) when (e.ErrorCode == WorkflowErrorCodes.ExecutionNotRedrivable)
+        {
+            throw new ExecutionNotRedrivableException($"Execution {executionName} cannot be redriven now: {e.Message}", e);
+        }
+    }
 }

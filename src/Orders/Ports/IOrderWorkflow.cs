@@ -9,6 +9,9 @@ public interface IOrderWorkflow
     /// <summary>The execution's status, or null if no execution has that name.</summary>
     Task<ExecutionSummary?> DescribeAsync(string executionName, CancellationToken cancellationToken);
 
-    /// <summary>Redrives a failed execution from the state that failed.</summary>
+    /// <summary>
+    /// Redrives a failed execution from the state that failed; <see cref="ExecutionNotRedrivableException"/> when the
+    /// workflow refuses (a redrive racing this one got there first, or the execution may not be redriven any more).
+    /// </summary>
     Task RedriveAsync(string executionName, CancellationToken cancellationToken);
 }

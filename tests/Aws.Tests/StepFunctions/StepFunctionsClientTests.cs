@@ -6,6 +6,7 @@ using Amazon;
 using Amazon.Runtime;
 using StepOrders.Aws.StepFunctions;
 using StepOrders.Orders;
+using StepOrders.Orders.Ports;
 
 namespace StepOrders.Aws.Tests.StepFunctions;
 
@@ -211,13 +212,14 @@ public sealed class StepFunctionsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_redrive_surfaces_the_error_name_and_status()
+    public async Task A_refused_redrive_surfaces_as_not_redrivable_with_the_error_name_and_status()
     {
         stub.Answer("RedriveExecution", """{"__type":"com.amazonaws.swf.service.v2.model#ExecutionNotRedrivable","message":"Execution is SUCCEEDED"}""", 400);
         var workflow = new StepFunctionsOrderWorkflow(client, StateMachine);
 
-        var error = await Assert.ThrowsAsync<StepFunctionsException>(() => workflow.RedriveAsync("ord_01JQ0000000000000000000001", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => workflow.RedriveAsync("ord_01JQ0000000000000000000001", CancellationToken.None));
 
+        var error = Assert.IsType<StepFunctionsException>(refused.InnerException);
         Assert.Equal("ExecutionNotRedrivable", error.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Contains("Execution is SUCCEEDED", error.Message, StringComparison.Ordinal);

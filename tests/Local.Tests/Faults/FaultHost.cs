@@ -5,16 +5,21 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StepOrders.Local.Tests.EndToEnd;
+using StepOrders.Orders.Ports;
 using StepOrders.Steps;
 
 namespace StepOrders.Local.Tests.Faults;
 
 /// <summary>
 /// The whole local host with faults put in: every workflow step wrapped by <paramref name="wrap"/> (as registered,
-/// so the embedded runtime calls the wrapper), an optional clock, and every log line kept.
+/// so the embedded runtime calls the wrapper), the order queue wrapped by <paramref name="wrapQueue"/>, an optional
+/// clock, and every log line kept.
 /// </summary>
 public class FaultHost(
-    IReadOnlyDictionary<string, string>? settings = null, Func<IWorkflowStep, IWorkflowStep>? wrap = null, TimeProvider? clock = null)
+    IReadOnlyDictionary<string, string>? settings = null,
+    Func<IWorkflowStep, IWorkflowStep>? wrap = null,
+    TimeProvider? clock = null,
+    Func<IOrderQueue, IOrderQueue>? wrapQueue = null)
     : LocalHost(settings ?? new Dictionary<string, string>())
 {
     public RecordedLog Log { get; } = new();
@@ -29,14 +34,13 @@ public class FaultHost(
             {
                 services.AddSingleton(clock);
             }
-            if (wrap is null)
+            if (wrap is not null)
             {
-                return;
+                Wrap(services, wrap);
             }
-            foreach (var registration in services.Where(service => service.ServiceType == typeof(IWorkflowStep)).ToList())
+            if (wrapQueue is not null)
             {
-                services.Remove(registration);
-                services.AddSingleton(provider => wrap(Create(registration, provider)));
+                Wrap(services, wrapQueue);
             }
         });
     }
@@ -58,8 +62,16 @@ public class FaultHost(
         ["paymentToken"] = token,
     };
 
-    private static IWorkflowStep Create(ServiceDescriptor registration, IServiceProvider provider) =>
-        (IWorkflowStep)(registration.ImplementationInstance
-            ?? registration.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!));
+    /// <summary>Replaces every registration of <typeparamref name="TService"/> with <paramref name="wrap"/> around what it made.</summary>
+    private static void Wrap<TService>(IServiceCollection services, Func<TService, TService> wrap)
+        where TService : class
+    {
+        foreach (var registration in services.Where(service => service.ServiceType == typeof(TService)).ToList())
+        {
+            services.Remove(registration);
+            services.AddSingleton(provider => wrap((TService)(registration.ImplementationInstance
+                ?? registration.ImplementationFactory?.Invoke(provider)
+                ?? ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!))));
+        }
+    }
 }
