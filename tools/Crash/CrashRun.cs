@@ -21,6 +21,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
 
     private readonly List<string> _hostErrors = [];
     private readonly Dictionary<KillPoint, int> _kills = [];
+    private readonly KillDamage _damage = new();
 
     public async Task<CrashReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         await host.KillAsync();
         _hostErrors.AddRange(host.Errors);
 
-        var report = new CrashReport(options, files.Folder, verdict, _kills, ledger, _hostErrors, clock.Elapsed);
+        var report = new CrashReport(options, files.Folder, verdict, _kills, _damage, ledger, _hostErrors, clock.Elapsed);
         if (verdict.Passed && options.DataPath is null)
         {
             Directory.Delete(files.Folder, recursive: true);
@@ -108,6 +109,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
             await burst;
             _kills[cycle.Kill] = _kills.GetValueOrDefault(cycle.Kill) + 1;
             _hostErrors.AddRange(host.Errors);
+            await _damage.CountAsync(files, cancellationToken);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cycle {cycle.Number}/{options.Cycles}: up in {up.TotalSeconds:0.0} s, {plans.Count} to send ({again} left by earlier cycles), {ledger.Attempts - attemptsBefore} sent, {ledger.AcceptedCount - acceptedBefore} accepted; killed {Describe(cycle.Kill)} at +{killedAt.TotalMilliseconds:0} ms"));
         }
