@@ -27,7 +27,17 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string ApiKey { get; }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, bool telemetry)
+    /// <summary>The CPU time the host process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string hostDll, bool telemetry, IReadOnlyList<string>? arguments = null)
     {
         var data = Directory.CreateTempSubdirectory("steporders-bench-").FullName;
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -38,7 +48,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[hostDll, "--data", data, "--urls", url.ToString(), .. telemetry ? [] : (string[])["--no-telemetry"]])
+        foreach (var argument in (string[])[hostDll, "--data", data, "--urls", url.ToString(), .. telemetry ? [] : (string[])["--no-telemetry"], .. arguments ?? []])
         {
             start.ArgumentList.Add(argument);
         }

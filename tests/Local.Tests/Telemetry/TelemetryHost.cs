@@ -26,6 +26,8 @@ public class TelemetryHost : LocalHost
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Each step's line of success is at Debug, off by default.
+        builder.UseSetting("Logging:LogLevel:StepOrders.Steps.StepTelemetry", "Debug");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(provider => Log.Attach(provider.GetServices<ConsoleFormatter>()));
