@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,64 +7,87 @@ namespace StepOrders.Api.FrontDoor;
 
 /// <summary>
 /// Writes the access log as JSON lines to its own file, as API Gateway sends access logs to a log group of their own:
-/// a request only queues its record; one background loop formats and writes them in batches, flushing when the queue
-/// runs dry. Past <see cref="MaxFileBytes"/> the file is renamed <c>.1</c> (replacing the previous one) and begun anew.
+/// a request only queues its record (no lock); one background loop formats and writes them every 50 ms. Past <see cref="MaxFileBytes"/> the file is renamed <c>.1</c> (replacing the previous one) and begun anew.
 /// If the disk cannot keep up, records past <see cref="Capacity"/> queued are dropped and counted, never waited for.
 /// </summary>
 public sealed partial class AccessLogWriter : BackgroundService
 {
-    private readonly ILogger _logger;
-
     public const int Capacity = 65_536;
     public const long MaxFileBytes = 100L * 1024 * 1024;
+    public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
 
-    private readonly Channel<Entry> _entries;
+    private readonly ILogger _logger;
+
+    // A queue without a lock, so requests never wait on one another to log; the loop writes what it holds every
+    // BatchInterval (or at once for a flush), so no request pays for waking it.
+    private readonly ConcurrentQueue<Entry> _entries = new();
+    // Never disposed: requests finishing during shutdown may still wake it, and it holds no handle until asked for one.
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _queued;
+    private int _awake;
     private long _dropped;
+    private volatile bool _stopping;
+    private volatile bool _stopped;
 
     public AccessLogWriter(string path, ILogger<AccessLogWriter> logger)
     {
         Path = path;
         _logger = logger;
-        // A full queue drops the record being written (and says so through the callback) instead of blocking.
-        _entries = Channel.CreateBounded<Entry>(
-            new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite }, Dropped);
     }
 
     public string Path { get; }
 
-    public void Write(in AccessRecord record) => _entries.Writer.TryWrite(new Entry(record, null));
+    public void Write(in AccessRecord record)
+    {
+        if (Interlocked.Increment(ref _queued) > Capacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+        _entries.Enqueue(new Entry(record, null));
+    }
 
     /// <summary>Completes once every record queued before the call is in the file.</summary>
     public Task FlushAsync()
     {
+        if (_stopped)
+        {
+            return Task.CompletedTask;
+        }
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _entries.Writer.TryWrite(new Entry(default, flushed)) ? flushed.Task : Task.CompletedTask;
+        _entries.Enqueue(new Entry(default, flushed));
+        Wake();
+        return flushed.Task;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _entries.Writer.TryComplete();
+        _stopping = true;
+        _wake.Release();
         await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = _entries.Reader;
         var file = Open();
         var json = new Utf8JsonWriter(file);
         List<TaskCompletionSource> flushed = [];
         try
         {
-            // Not stoppingToken: the loop ends when StopAsync completes the queue, after writing what is in it.
-            while (await reader.WaitToReadAsync(CancellationToken.None))
+            // Not stoppingToken: the loop ends when StopAsync asks, after writing what is queued.
+            while (!_stopping || !_entries.IsEmpty)
             {
-                while (reader.TryRead(out var entry))
+                await _wake.WaitAsync(BatchInterval, CancellationToken.None);
+                Volatile.Write(ref _awake, 0);
+                while (_entries.TryDequeue(out var entry))
                 {
                     if (entry.Flushed is not null)
                     {
                         flushed.Add(entry.Flushed);
                         continue;
                     }
+                    Interlocked.Decrement(ref _queued);
                     Format(json, entry.Record);
                     json.Flush();
                     file.WriteByte((byte)'\n');
@@ -79,6 +102,7 @@ public sealed partial class AccessLogWriter : BackgroundService
                 }
                 if (file.Length > MaxFileBytes)
                 {
+                    await json.DisposeAsync();
                     await file.DisposeAsync();
                     File.Move(Path, Path + ".1", overwrite: true);
                     file = Open();
@@ -88,8 +112,21 @@ public sealed partial class AccessLogWriter : BackgroundService
         }
         finally
         {
+            _stopped = true;
             await json.DisposeAsync();
             await file.DisposeAsync();
+            while (_entries.TryDequeue(out var entry))
+            {
+                entry.Flushed?.TrySetResult();
+            }
+        }
+    }
+
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _awake, 1) == 0)
+        {
+            _wake.Release();
         }
     }
 
@@ -111,16 +148,6 @@ public sealed partial class AccessLogWriter : BackgroundService
         json.WriteString("keyId"u8, record.KeyId);
         json.WriteString("traceId"u8, record.TraceId);
         json.WriteEndObject();
-    }
-
-    private void Dropped(Entry entry)
-    {
-        if (entry.Flushed is { } flushed)
-        {
-            flushed.TrySetResult();
-            return;
-        }
-        Interlocked.Increment(ref _dropped);
     }
 
     [LoggerMessage(LogLevel.Warning, "The access log fell behind: {Dropped} lines dropped")]

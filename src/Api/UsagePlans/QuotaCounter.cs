@@ -1,8 +1,8 @@
 namespace StepOrders.Api.UsagePlans;
 
 /// <summary>
-/// One key's requests counted against its quota on one UTC day; a new day starts at zero. <see cref="Flushed"/> is
-/// how many of them are in the store, so a flush writes only counters that moved.
+/// One key's requests counted against its quota on one UTC day; a new day starts at zero. The count last written to
+/// the store is kept too, so a flush writes only counters that moved.
 /// </summary>
 internal sealed class QuotaCounter(int day, long used)
 {
@@ -11,38 +11,37 @@ internal sealed class QuotaCounter(int day, long used)
     private long _used = used;
     private long _flushed = used;
 
-    /// <summary>Counts a request unless the quota of <paramref name="day"/> is used up.</summary>
+    /// <summary>Counts a request unless the quota of <paramref name="day"/> is used up; lock-free but at midnight.</summary>
     public bool TryTake(int day, long quota)
     {
-        lock (_gate)
+        if (day != Volatile.Read(ref _day))
         {
-            if (day != _day)
+            lock (_gate)
             {
-                (_day, _used, _flushed) = (day, 0, 0);
+                if (day != _day)
+                {
+                    (_used, _flushed) = (0, 0);
+                    Volatile.Write(ref _day, day);
+                }
             }
-            if (_used >= quota)
-            {
-                return false;
-            }
-            _used++;
+        }
+        if (Interlocked.Increment(ref _used) <= quota)
+        {
             return true;
         }
+        Interlocked.Decrement(ref _used);
+        return false;
     }
 
-    public bool IsUsedUp(int day, long quota)
-    {
-        lock (_gate)
-        {
-            return day == _day && _used >= quota;
-        }
-    }
+    public bool IsUsedUp(int day, long quota) => day == Volatile.Read(ref _day) && Volatile.Read(ref _used) >= quota;
 
     /// <summary>The day and count to write, when they moved since the last flush.</summary>
     public QuotaUse? Unflushed(string keyId)
     {
         lock (_gate)
         {
-            return _used == _flushed ? null : new QuotaUse(keyId, _day, _used);
+            var used = Volatile.Read(ref _used);
+            return used == _flushed ? null : new QuotaUse(keyId, _day, used);
         }
     }
 

@@ -2,70 +2,70 @@ namespace StepOrders.Api.UsagePlans;
 
 /// <summary>
 /// API Gateway's throttle: a bucket of <see cref="UsagePlan.BurstLimit"/> tokens, full at first, refilled at
-/// <see cref="UsagePlan.RateLimit"/> tokens a second; a request takes one. Refilled lazily from the clock's timestamps
-/// when asked, so no timer runs and a fake clock drives it. Not thread-safe: its limiter locks around it.
+/// <see cref="UsagePlan.RateLimit"/> tokens a second; a request takes one. Kept as the generic cell rate algorithm
+/// (ITU-T I.371), which is that bucket written as one number — the theoretical arrival time of the next request — so a
+/// request takes its token with one compare-and-swap, no lock, and no timer runs: time comes from the clock's
+/// timestamps when asked, so a fake clock drives it.
 /// </summary>
-internal sealed class TokenBucket(UsagePlan plan, TimeProvider clock)
+internal sealed class TokenBucket
 {
-    private double _tokens = plan.BurstLimit;
-    private long _refilledAt = clock.GetTimestamp();
-    private long _fullSince = clock.GetTimestamp();
+    private readonly TimeProvider _clock;
+    private readonly long _interval;
+    private readonly long _tolerance;
+    private long _theoreticalArrival;
+
+    public TokenBucket(UsagePlan plan, TimeProvider clock)
+    {
+        _clock = clock;
+        _interval = Math.Max(1, (long)Math.Round(clock.TimestampFrequency / plan.RateLimit));
+        _tolerance = (plan.BurstLimit - 1) * _interval;
+        _theoreticalArrival = clock.GetTimestamp();
+    }
 
     /// <summary>Takes a token, or says how long until one is there.</summary>
     public bool TryTake(out TimeSpan retryAfter)
     {
-        Refill();
-        if (_tokens >= 1)
+        var now = _clock.GetTimestamp();
+        while (true)
         {
-            _tokens -= 1;
-            retryAfter = TimeSpan.Zero;
-            return true;
+            var arrival = Volatile.Read(ref _theoreticalArrival);
+            var next = Math.Max(arrival, now);
+            if (next - now > _tolerance)
+            {
+                retryAfter = TimeSpan.FromSeconds((double)(next - now - _tolerance) / _clock.TimestampFrequency);
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _theoreticalArrival, next + _interval, arrival) == arrival)
+            {
+                retryAfter = TimeSpan.Zero;
+                return true;
+            }
         }
-        retryAfter = TimeSpan.FromSeconds((1 - _tokens) / plan.RateLimit);
-        return false;
     }
 
-    public bool HasToken()
-    {
-        Refill();
-        return _tokens >= 1;
-    }
+    /// <summary>Gives back a token taken by a request refused for another reason (its quota).</summary>
+    public void GiveBack() => Interlocked.Add(ref _theoreticalArrival, -_interval);
+
+    public bool HasToken => Math.Max(Volatile.Read(ref _theoreticalArrival), _clock.GetTimestamp()) - _clock.GetTimestamp() <= _tolerance;
 
     public long Available
     {
         get
         {
-            Refill();
-            return (long)_tokens;
+            var now = _clock.GetTimestamp();
+            var backlog = Math.Max(Volatile.Read(ref _theoreticalArrival), now) - now;
+            return Math.Max(0, (_tolerance - backlog) / _interval + 1);
         }
     }
 
-    /// <summary>How long the bucket has been full; null while it is not (a full bucket may be dropped and made anew).</summary>
+    /// <summary>How long the bucket has been full; null while it is not.</summary>
     public TimeSpan? FullFor
     {
         get
         {
-            Refill();
-            return _tokens >= plan.BurstLimit ? clock.GetElapsedTime(_fullSince) : null;
+            var now = _clock.GetTimestamp();
+            var arrival = Volatile.Read(ref _theoreticalArrival);
+            return arrival <= now ? _clock.GetElapsedTime(arrival, now) : null;
         }
-    }
-
-    private void Refill()
-    {
-        var now = clock.GetTimestamp();
-        if (_tokens >= plan.BurstLimit)
-        {
-            _refilledAt = now;
-            return;
-        }
-        var tokens = _tokens + (clock.GetElapsedTime(_refilledAt, now).TotalSeconds * plan.RateLimit);
-        if (tokens >= plan.BurstLimit)
-        {
-            // When it became full, so an idle key's bucket is known to be idle since then.
-            _fullSince = _refilledAt + (long)((plan.BurstLimit - _tokens) / plan.RateLimit * clock.TimestampFrequency);
-            tokens = plan.BurstLimit;
-        }
-        _tokens = tokens;
-        _refilledAt = now;
     }
 }

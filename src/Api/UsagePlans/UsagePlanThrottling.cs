@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using StepOrders.Api.Access;
 
 namespace StepOrders.Api.UsagePlans;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, partitioned by API key, each partition the key's <see cref="UsagePlanLimiter"/>.
-/// Requests without a key pass here and get their 401 from authorization. A refusal is a 429 problem with
+/// ASP.NET Core's rate limiter, partitioned by API key (<see cref="UsagePlanLimiters"/>), each partition the key's
+/// <see cref="UsagePlanLimiter"/>. Requests without a key pass here and get their 401 from authorization. A refusal is a 429 problem with
 /// <c>Retry-After</c> in whole seconds, as API Gateway's "Too Many Requests".
 /// </summary>
 public static class UsagePlanThrottling
@@ -21,12 +20,10 @@ public static class UsagePlanThrottling
         services.AddSingleton<QuotaUsage>();
         services.AddHostedService<QuotaFlush>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<QuotaUsage, TimeProvider>((options, usage, clock) =>
+        services.AddSingleton<UsagePlanLimiters>();
+        services.AddOptions<RateLimiterOptions>().Configure<UsagePlanLimiters>((options, limiters) =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Features.Get<ApiKey>() is { } key
-                    ? RateLimitPartition.Get(key.Id, _ => new UsagePlanLimiter(key.Plan, usage.For(key.Id), usage, clock))
-                    : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = limiters;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
         });
