@@ -91,6 +91,12 @@ public sealed class StepFunctionsApi(WorkflowRuntime runtime, TaskHandlerRegistr
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
+        // The parser checks the structure but leaves the bytes inside strings to the first read of each value.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw StepFunctionsFault.Malformed("The request body is not valid UTF-8.");
+        }
+
         try
         {
             var document = JsonDocument.Parse(body.IsEmpty ? "{}"u8.ToArray() : body);

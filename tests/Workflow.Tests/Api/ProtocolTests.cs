@@ -26,6 +26,17 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task A_body_with_bytes_that_are_not_UTF8_inside_a_string_is_SerializationException()
+    {
+        await using var api = new ApiCaller();
+        byte[] body = [.. "{\"stateMachineArn\":\"arn:"u8, 0xC3, 0x28, .. "\"}"u8];
+
+        var reply = await api.Api.HandleAsync("AWSStepFunctions.DescribeStateMachine", body, TestRuntime.Timeout);
+
+        Assert.Equal((400, "SerializationException"), (reply.StatusCode, reply.ErrorCode));
+    }
+
+    [Fact]
     public async Task An_empty_body_reads_as_an_empty_request()
     {
         await using var api = new ApiCaller();
