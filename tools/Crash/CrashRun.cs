@@ -15,13 +15,13 @@ namespace StepOrders.Crash;
 internal sealed class CrashRun(CrashOptions options, TextWriter log)
 {
     public const int InitialStock = 1_000_000;
-    private const string ApiKey = "crash-harness-admin-key";
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan FinalSubmitTimeout = TimeSpan.FromMinutes(2);
 
     private readonly List<string> _hostErrors = [];
     private readonly Dictionary<KillPoint, int> _kills = [];
     private readonly KillDamage _damage = new();
+    private string _apiKey = "";
 
     public async Task<CrashReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +34,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         var schedule = CrashSchedule.Create(options.Seed, options.Cycles, options.Orders);
         var ledger = new OrderLedger(schedule.Orders);
         log.WriteLine($"crash: seed {options.Seed}, {options.Cycles} cycles, {options.Orders} orders, data {files.Folder}");
+        _apiKey = await HostProcess.CreateAdminKeyAsync(options.HostDll, files.Folder, cancellationToken);
 
         foreach (var cycle in schedule.Cycles)
         {
@@ -41,7 +42,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         }
 
         await using var host = await StartAsync(files, cancellationToken);
-        using var client = host.Client(ApiKey, RequestTimeout);
+        using var client = host.Client(_apiKey, RequestTimeout);
         var submitDeadline = DateTime.UtcNow + FinalSubmitTimeout;
         List<OrderPlan> left;
         while ((left = ledger.Unaccepted(schedule.Orders.Count)).Count > 0 && DateTime.UtcNow < submitDeadline)
@@ -78,7 +79,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         await using (host)
         {
             var up = started.Elapsed;
-            using var client = host.Client(ApiKey, RequestTimeout);
+            using var client = host.Client(_apiKey, RequestTimeout);
             if (cycle.Number == 1)
             {
                 await SetStockAsync(client, cancellationToken);
@@ -116,7 +117,7 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
     }
 
     private async Task<HostProcess> StartAsync(DataFiles files, CancellationToken cancellationToken) =>
-        await HostProcess.StartAsync(options.HostDll, files.Folder, ApiKey,
+        await HostProcess.StartAsync(options.HostDll, files.Folder,
         [
             "--time-scale", options.TimeScale.ToString(CultureInfo.InvariantCulture),
             // Messages a killed poller held come back after 2 s rather than 30.

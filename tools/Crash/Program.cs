@@ -1,4 +1,5 @@
 using StepOrders.Crash;
+using StepOrders.Crash.Fuzz;
 
 if (!CrashOptions.TryParse(args, out var options, out var problem))
 {
@@ -12,6 +13,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+if (options.Fuzz is not null)
+{
+    var fuzz = await new FuzzRun(options, Console.Out).RunAsync(stop.Token);
+    return fuzz.Passed ? 0 : 1;
+}
 var report = await new CrashRun(options, Console.Out).RunAsync(stop.Token);
 report.Write(Console.Out);
 return report.Passed ? 0 : 1;

@@ -27,6 +27,14 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The most memory the host has held so far (Linux <c>VmHWM</c>, peak resident set), in MiB; null elsewhere.</summary>
+    public double? PeakResidentMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? null : double.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024;
+    }
+
     /// <summary>The last lines the host wrote.</summary>
     public string Tail
     {
@@ -51,9 +59,30 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes an admin key in the data folder with the host's own <c>keys create</c>, with a usage plan no run reaches
+    /// (the default plan's 100 requests/s would turn a burst into 429s), and returns its secret.
+    /// </summary>
+    public static async Task<string> CreateAdminKeyAsync(string hostDll, string dataPath, CancellationToken cancellationToken)
+    {
+        var create = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[hostDll, "keys", "create", "--name", "crash-harness", "--admin",
+            "--rate", "1000000", "--burst", "1000000", "--quota", "1000000000000", "--data", dataPath])
+        {
+            create.ArgumentList.Add(argument);
+        }
+        create.Environment.Remove("STEPORDERS_DATA");
+        using var process = Process.Start(create) ?? throw new InvalidOperationException("dotnet did not start.");
+        var secret = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? (await secret).Trim()
+            : throw new InvalidOperationException($"keys create failed ({process.ExitCode}): {await errors}");
+    }
+
     /// <summary>Starts the host and waits until <c>/health</c> answers (the data folder is ready and executions resumed by then).</summary>
-    public static async Task<HostProcess> StartAsync(
-        string hostDll, string dataPath, string apiKey, IEnumerable<string> settings, CancellationToken cancellationToken)
+    public static async Task<HostProcess> StartAsync(string hostDll, string dataPath, IEnumerable<string> settings, CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -62,7 +91,7 @@ internal sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment.Remove("STEPORDERS_DATA");
-        start.Environment["STEPORDERS_API_KEY"] = apiKey;
+        start.Environment.Remove("STEPORDERS_API_KEY");
         var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
         host._process.OutputDataReceived += (_, line) => host.Keep(line.Data);
         host._process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
