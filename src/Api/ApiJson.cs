@@ -11,7 +11,9 @@ namespace StepOrders.Api;
 
 /// <summary>
 /// Source-generated JSON for every request and response. Numbers must be JSON numbers (no "2" for 2) and nesting is
-/// shallow, so odd bodies fail fast as a 400.
+/// shallow, so odd bodies fail fast as a 400. Fields a request type does not have are ignored, for every request alike:
+/// the request types hold only what a client may set, so an order's <c>status</c>, <c>total</c> or <c>orderId</c> sent
+/// with it can change nothing (OWASP API3:2023, mass assignment), and a client that sends more stays compatible.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
