@@ -11,7 +11,8 @@ internal sealed record CrashOptions
 {
     public const string Usage =
         "usage: StepOrders.Crash [--cycles N] [--orders N] [--seed N] [--concurrency N] [--data DIR] [--host PATH/StepOrders.Local.dll]\n" +
-        "       StepOrders.Crash --fuzz N [--seed N] [--concurrency N] [--data DIR] [--host PATH]";
+        "       StepOrders.Crash --fuzz N [--seed N] [--concurrency N] [--data DIR] [--host PATH]\n" +
+        "       StepOrders.Crash --soak N [--rate N] [--seed N] [--concurrency N] [--data DIR] [--host PATH]";
 
     public int Cycles { get; init; } = 100;
 
@@ -23,6 +24,12 @@ internal sealed record CrashOptions
 
     /// <summary>Requests of a fuzz run; null for a crash run.</summary>
     public int? Fuzz { get; init; }
+
+    /// <summary>Orders of a soak run (one host, no kills, a steady <see cref="Rate"/>); null for a crash run.</summary>
+    public int? Soak { get; init; }
+
+    /// <summary>Orders per second a soak run sends.</summary>
+    public int Rate { get; init; } = 100;
 
     /// <summary>The data folder; null: a temporary folder of the run's own.</summary>
     public string? DataPath { get; init; }
@@ -53,7 +60,7 @@ internal sealed record CrashOptions
                 return false;
             }
             var number = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : (int?)null;
-            if (name is not ("--cycles" or "--orders" or "--seed" or "--concurrency" or "--fuzz" or "--data" or "--host"))
+            if (name is not ("--cycles" or "--orders" or "--seed" or "--concurrency" or "--fuzz" or "--soak" or "--rate" or "--data" or "--host"))
             {
                 problem = $"Unknown option '{name}'.";
                 return false;
@@ -70,6 +77,8 @@ internal sealed record CrashOptions
                 case "--seed": options = options with { Seed = number!.Value }; break;
                 case "--concurrency": options = options with { Concurrency = number!.Value }; break;
                 case "--fuzz": options = options with { Fuzz = number!.Value }; break;
+                case "--soak": options = options with { Soak = number!.Value }; break;
+                case "--rate": options = options with { Rate = number!.Value }; break;
                 case "--data": options = options with { DataPath = Path.GetFullPath(value) }; break;
                 default: options = options with { HostDll = Path.GetFullPath(value) }; break;
             }

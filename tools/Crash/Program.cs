@@ -1,5 +1,6 @@
 using StepOrders.Crash;
 using StepOrders.Crash.Fuzz;
+using StepOrders.Crash.Soak;
 
 if (!CrashOptions.TryParse(args, out var options, out var problem))
 {
@@ -13,6 +14,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+if (options.Soak is not null)
+{
+    var soak = await new SoakRun(options, Console.Out).RunAsync(stop.Token);
+    return soak.Passed ? 0 : 1;
+}
 if (options.Fuzz is not null)
 {
     var fuzz = await new FuzzRun(options, Console.Out).RunAsync(stop.Token);

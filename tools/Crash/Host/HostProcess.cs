@@ -28,11 +28,16 @@ internal sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>The most memory the host has held so far (Linux <c>VmHWM</c>, peak resident set), in MiB; null elsewhere.</summary>
-    public double? PeakResidentMiB()
+    public double? PeakResidentMiB() => Memory("VmHWM:");
+
+    /// <summary>The memory the host holds now (Linux <c>VmRSS</c>), in MiB; null elsewhere.</summary>
+    public double? ResidentMiB() => Memory("VmRSS:");
+
+    private double? Memory(string field)
     {
         var status = $"/proc/{_process.Id}/status";
-        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? null : double.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024;
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) : null;
+        return line is null ? null : double.Parse(line[field.Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024;
     }
 
     /// <summary>The last lines the host wrote.</summary>
