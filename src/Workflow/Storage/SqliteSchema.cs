@@ -6,6 +6,11 @@ namespace StepOrders.Workflow.Storage;
 /// The tables. History is stored in chunks (the events one append brought, as a JSON array) keyed by
 /// execution and first event id: a few rows per execution instead of one per event. Pending timers are
 /// the executions' due times, kept in their checkpoint.
+/// History is a rowid table, not WITHOUT ROWID: its rows are large (a chunk is ~1 KiB) and arrive interleaved across
+/// hundreds of running executions, so a table clustered on (execution, event) splits pages on nearly every insert and
+/// ends a quarter full (measured: 3.4x the bytes of the same rows appended in rowid order); the primary key's index
+/// keeps reads by execution one range scan. Files made by older builds keep their WITHOUT ROWID table, which reads
+/// and writes the same.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -37,7 +42,7 @@ internal static class SqliteSchema
             execution_id INTEGER NOT NULL,
             first_event_id INTEGER NOT NULL,
             events BLOB NOT NULL,
-            PRIMARY KEY (execution_id, first_event_id)) WITHOUT ROWID;
+            PRIMARY KEY (execution_id, first_event_id));
         """;
 
     public const string ExecutionColumns =
