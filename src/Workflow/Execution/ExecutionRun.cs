@@ -13,7 +13,7 @@ namespace StepOrders.Workflow.Execution;
 internal sealed class ExecutionRun
 {
     private readonly Lock gate = new();
-    private List<HistoryEvent> pending = new(8);
+    private List<HistoryEvent>? pending;
     private JsonNode? input;
 
     public ExecutionRun(ExecutionRow row, StateMachineDefinition definition, string stateMachineName)
@@ -56,7 +56,7 @@ internal sealed class ExecutionRun
         {
             lock (gate)
             {
-                return pending.Count > 0;
+                return pending is { Count: > 0 };
             }
         }
     }
@@ -70,7 +70,7 @@ internal sealed class ExecutionRun
             e.Id = id;
             e.PreviousEventId = id - 1;
             e.Timestamp = now;
-            pending.Add(e);
+            (pending ??= new List<HistoryEvent>(16)).Add(e);
             return id;
         }
     }
@@ -84,12 +84,12 @@ internal sealed class ExecutionRun
     /// <summary>Hands the pending events and the current checkpoint to a store update.</summary>
     public ExecutionUpdate TakeUpdate(ExecutionRow? closing = null)
     {
-        List<HistoryEvent> events;
+        IReadOnlyList<HistoryEvent> events;
         long last;
         lock (gate)
         {
-            events = pending;
-            pending = new List<HistoryEvent>(8);
+            events = pending ?? (IReadOnlyList<HistoryEvent>)[];
+            pending = null;
             last = LastEventId;
         }
 

@@ -115,7 +115,7 @@ internal sealed partial class Interpreter
                     return RunOutcome.ParkedUntil(Deadline(run) is { } d && d < due ? d : due);
                 case TransitionKind.Succeeded:
                     return await CloseAsync(run, ExecutionStatus.Succeeded, HistoryEventType.ExecutionSucceeded,
-                        JsonText.Serialize(step.Output), null, null, time.GetUtcNow()).ConfigureAwait(false);
+                        step.OutputJson ?? JsonText.Serialize(step.Output), null, null, time.GetUtcNow()).ConfigureAwait(false);
                 case TransitionKind.Failed:
                     return await CloseAsync(run, ExecutionStatus.Failed, HistoryEventType.ExecutionFailed,
                         null, step.Error, step.Cause, time.GetUtcNow()).ConfigureAwait(false);
@@ -219,7 +219,7 @@ internal sealed partial class Interpreter
         next ??= state.Next;
         if (next is null)
         {
-            return Transition.Succeeded(output);
+            return Transition.Succeeded(output, json);
         }
 
         frame.MoveTo(next, output, json);

@@ -20,17 +20,17 @@ internal sealed class TaskInvoker(TimeProvider time)
 
         using var limits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var heartbeat = heartbeatSeconds is { } beat ? new TaskHeartbeat(time, TimeSpan.FromSeconds(beat)) : null;
-        var call = Start(handler, payload, context with { Heartbeats = heartbeat }, limits.Token);
+        var call = Start(handler, payload, context with { Heartbeats = heartbeat }, limits.Token).AsTask();
         if (call.IsCompleted)
         {
-            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+            return await CallAsync(new ValueTask<JsonNode?>(call), cancellationToken).ConfigureAwait(false);
         }
 
         var timeout = timeoutSeconds is { } seconds ? Task.Delay(TimeSpan.FromSeconds(seconds), time, limits.Token) : null;
         var first = await Task.WhenAny(new[] { call, timeout, heartbeat?.Expired }.OfType<Task>()).ConfigureAwait(false);
         if (first == call || cancellationToken.IsCancellationRequested)
         {
-            return await CallAsync(call, cancellationToken).ConfigureAwait(false);
+            return await CallAsync(new ValueTask<JsonNode?>(call), cancellationToken).ConfigureAwait(false);
         }
 
         await limits.CancelAsync().ConfigureAwait(false);
@@ -40,22 +40,22 @@ internal sealed class TaskInvoker(TimeProvider time)
             : new TaskOutcome(null, ErrorNames.HeartbeatTimeout, null, TimedOut: true);
     }
 
-    private static Task<JsonNode?> Start(TaskHandler handler, JsonNode? payload, TaskContext context, CancellationToken cancellationToken)
+    /// <summary>The handler's call; one that returns at once costs no Task.</summary>
+    private static ValueTask<JsonNode?> Start(TaskHandler handler, JsonNode? payload, TaskContext context, CancellationToken cancellationToken)
     {
         try
         {
-            var call = handler(payload, context, cancellationToken);
-            return call.IsCompletedSuccessfully ? Task.FromResult(call.Result) : call.AsTask();
+            return handler(payload, context, cancellationToken);
         }
 #pragma warning disable CA1031 // A handler that throws before its first await fails the same way as one that throws later.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Task.FromException<JsonNode?>(e);
+            return ValueTask.FromException<JsonNode?>(e);
         }
     }
 
-    private static async ValueTask<TaskOutcome> CallAsync(Task<JsonNode?> call, CancellationToken cancellationToken)
+    private static async ValueTask<TaskOutcome> CallAsync(ValueTask<JsonNode?> call, CancellationToken cancellationToken)
     {
         try
         {
