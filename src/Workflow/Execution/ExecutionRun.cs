@@ -70,7 +70,7 @@ internal sealed class ExecutionRun
             e.Id = id;
             e.PreviousEventId = id - 1;
             e.Timestamp = now;
-            (pending ??= new List<HistoryEvent>(16)).Add(e);
+            (pending ??= new List<HistoryEvent>(e.Type == HistoryEventType.ExecutionStarted ? 1 : 32)).Add(e);
             return id;
         }
     }
@@ -98,7 +98,8 @@ internal sealed class ExecutionRun
             ExecutionId = Row.Id,
             Events = events,
             LastEventId = last,
-            Checkpoint = Root.ToCheckpoint().ToJson(),
+            // A succeeded execution is neither resumed nor redriven: its checkpoint is left as it was.
+            Checkpoint = closing is { Status: ExecutionStatus.Succeeded, Checkpoint: { } kept } ? kept : Root.ToCheckpoint().ToJson(),
             Status = closing?.Status,
             Output = closing?.Output,
             Error = closing?.Error,

@@ -9,6 +9,9 @@ namespace StepOrders.Workflow.History;
 /// </summary>
 public static class HistoryEventJson
 {
+    private static readonly string?[] DetailsNames =
+        [.. Enumerable.Range(0, Enum.GetValues<HistoryEventType>().Max(t => (int)t) + 1).Select(t => BuildDetailsName((HistoryEventType)t))];
+
     public static void Write(Utf8JsonWriter writer, HistoryEvent e)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -81,7 +84,11 @@ public static class HistoryEventJson
     }
 
     /// <summary>The name of the details object for a type, e.g. <c>stateEnteredEventDetails</c>; null when it has none.</summary>
-    public static string? DetailsName(HistoryEventType type)
+    /// <remarks>Looked up, not built: each event written for storage built its name anew.</remarks>
+    public static string? DetailsName(HistoryEventType type) =>
+        (int)type >= 0 && (int)type < DetailsNames.Length ? DetailsNames[(int)type] : BuildDetailsName(type);
+
+    private static string? BuildDetailsName(HistoryEventType type)
     {
         var name = type.ToString();
         if (name.EndsWith("StateEntered", StringComparison.Ordinal))
@@ -127,7 +134,7 @@ public static class HistoryEventJson
         }
 
         writer.WriteString(name, value);
-        writer.WriteStartObject(name + "Details");
+        writer.WriteStartObject(name == "input" ? "inputDetails" : "outputDetails");
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();
     }

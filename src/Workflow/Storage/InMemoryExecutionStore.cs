@@ -69,7 +69,7 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
         var entry = byId[update.ExecutionId];
         lock (entry.Gate)
         {
-            entry.History.AddRange(update.Events);
+            entry.History.Add(update.Events);
             entry.Row = RowUpdate.Apply(entry.Row, update);
         }
 
@@ -96,7 +96,7 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
 
         lock (entry.Gate)
         {
-            return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. entry.History]);
+            return Task.FromResult<IReadOnlyList<HistoryEvent>>([.. entry.History.SelectMany(events => events)]);
         }
     }
 
@@ -105,14 +105,18 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>One execution: its row (replaced whole on each append) and its history, guarded by its own lock.</summary>
+    /// <summary>
+    /// One execution: its row (replaced whole on each append) and its history as the appended lists of events (an
+    /// execution's update owns its list; copying them into one list was a thirtieth of a run's allocations), guarded
+    /// by its own lock.
+    /// </summary>
     private sealed class Entry(ExecutionRow row, IReadOnlyList<HistoryEvent> events)
     {
         private ExecutionRow row = row;
 
         public Lock Gate { get; } = new();
 
-        public List<HistoryEvent> History { get; } = [.. events];
+        public List<IReadOnlyList<HistoryEvent>> History { get; } = [events];
 
         public ExecutionRow Row
         {
