@@ -45,6 +45,7 @@ public static class ApiServiceCollectionExtensions
             }
         });
         services.AddSingleton<KnownApiKeys>();
+        services.AddSingleton<FailedAuthentications>();
         services.AddSingleton<ApiKeyIssuer>();
         // The authentication core without AddAuthentication's data protection: API keys need no cookies or tokens.
         services.AddWebEncoders();

@@ -3,13 +3,17 @@ using StepOrders.Api.UsagePlans;
 
 namespace StepOrders.Api.Access;
 
-/// <summary>Makes new keys (a random secret shown once) and registers secrets chosen elsewhere (<c>STEPORDERS_API_KEY</c>).</summary>
+/// <summary>
+/// Makes new keys (a random secret shown once) and registers secrets chosen elsewhere (<c>STEPORDERS_API_KEY</c>). In
+/// the host it tells <see cref="KnownApiKeys"/>, so a secret refused a moment before works at once; <c>keys create</c>,
+/// in a process of its own, has none to tell (see <see cref="KnownApiKeys"/> for how soon a host sees its keys).
+/// </summary>
 /// <remarks>
 /// A secret is 192 random bits, so a plain SHA-256 of it is enough to store: a slow password hash (PBKDF2, Argon2)
 /// guards low-entropy secrets against guessing, and no guess finds a 192-bit one. <c>STEPORDERS_API_KEY</c> is the
 /// caller's choice; it should be as random.
 /// </remarks>
-public sealed class ApiKeyIssuer(IApiKeyStore store, TimeProvider clock)
+public sealed class ApiKeyIssuer(IApiKeyStore store, TimeProvider clock, KnownApiKeys? known = null)
 {
     private const string SecretPrefix = "so_";
 
@@ -22,7 +26,7 @@ public sealed class ApiKeyIssuer(IApiKeyStore store, TimeProvider clock)
     {
         var secret = SecretPrefix + Base64UrlToken(24);
         var key = new ApiKey(NewId(), name, customerId, isAdmin, clock.GetUtcNow(), plan);
-        if (!await store.TryAddAsync(key, ApiKeyHash.Of(secret), cancellationToken))
+        if (!await AddAsync(key, ApiKeyHash.Of(secret), cancellationToken))
         {
             throw new InvalidOperationException("A fresh random secret matched an existing key.");
         }
@@ -31,7 +35,17 @@ public sealed class ApiKeyIssuer(IApiKeyStore store, TimeProvider clock)
 
     /// <summary>Registers <paramref name="secret"/> as a key on the default plan unless it is one already.</summary>
     public Task<bool> RegisterAsync(string secret, string name, bool isAdmin, CancellationToken cancellationToken) =>
-        store.TryAddAsync(new ApiKey(NewId(), name, null, isAdmin, clock.GetUtcNow(), UsagePlan.Default), ApiKeyHash.Of(secret), cancellationToken);
+        AddAsync(new ApiKey(NewId(), name, null, isAdmin, clock.GetUtcNow(), UsagePlan.Default), ApiKeyHash.Of(secret), cancellationToken);
+
+    private async Task<bool> AddAsync(ApiKey key, ApiKeyHash hash, CancellationToken cancellationToken)
+    {
+        var added = await store.TryAddAsync(key, hash, cancellationToken);
+        if (added)
+        {
+            known?.Forget(hash);
+        }
+        return added;
+    }
 
     private static string NewId() => "key_" + Base64UrlToken(9);
 

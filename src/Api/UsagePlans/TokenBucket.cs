@@ -48,6 +48,17 @@ internal sealed class TokenBucket
 
     public bool HasToken => Math.Max(Volatile.Read(ref _theoreticalArrival), _clock.GetTimestamp()) - _clock.GetTimestamp() <= _tolerance;
 
+    /// <summary>How long until a token is there; zero when one is.</summary>
+    public TimeSpan UntilToken
+    {
+        get
+        {
+            var now = _clock.GetTimestamp();
+            var wait = Math.Max(Volatile.Read(ref _theoreticalArrival), now) - now - _tolerance;
+            return wait > 0 ? TimeSpan.FromSeconds((double)wait / _clock.TimestampFrequency) : TimeSpan.Zero;
+        }
+    }
+
     public long Available
     {
         get

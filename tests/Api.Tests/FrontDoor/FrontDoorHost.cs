@@ -17,13 +17,16 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
 {
     private readonly bool _ownsData;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public FrontDoorHost(string? dataPath = null, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    public FrontDoorHost(
+        string? dataPath = null, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _ownsData = dataPath is null;
         DataPath = dataPath ?? Directory.CreateTempSubdirectory("steporders-door-").FullName;
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
     }
 
     public string DataPath { get; }
@@ -38,7 +41,11 @@ public sealed class FrontDoorHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>A client sending a new key of its own, on <paramref name="plan"/> (the default plan when null).</summary>
