@@ -41,10 +41,11 @@ public sealed class AccessLog(RequestDelegate next, AccessLogWriter writer, Time
 
 public static class AccessLogExtensions
 {
-    /// <summary>The access log, written to <paramref name="path"/> (JSON lines).</summary>
+    /// <summary>The access log, written to <paramref name="path"/> (JSON lines), rotated as <see cref="FrontDoorOptions.AccessLog"/> says.</summary>
     public static IServiceCollection AddStepOrdersAccessLog(this IServiceCollection services, string path)
     {
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AccessLogWriter>(provider, path));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AccessLogWriter>(
+            provider, path, (provider.GetService<FrontDoorOptions>() ?? new FrontDoorOptions()).AccessLog));
         services.AddHostedService(provider => provider.GetRequiredService<AccessLogWriter>());
         return services;
     }

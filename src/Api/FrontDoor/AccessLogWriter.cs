@@ -7,13 +7,15 @@ namespace StepOrders.Api.FrontDoor;
 
 /// <summary>
 /// Writes the access log as JSON lines to its own file, as API Gateway sends access logs to a log group of their own:
-/// a request only queues its record (no lock); one background loop formats and writes them every 50 ms. Past <see cref="MaxFileBytes"/> the file is renamed <c>.1</c> (replacing the previous one) and begun anew.
+/// a request only queues its record (no lock); one background loop formats and writes them every 50 ms. Once the file
+/// reaches <see cref="AccessLogRotation.MaxFileBytes"/> the loop rotates it between two batches (see
+/// <see cref="AccessLogRotation"/>): the file is complete and closed before it is renamed, and what requests queue
+/// meanwhile waits in the queue for the new one, so rotation loses no record and holds up no request.
 /// If the disk cannot keep up, records past <see cref="Capacity"/> queued are dropped and counted, never waited for.
 /// </summary>
 public sealed partial class AccessLogWriter : BackgroundService
 {
     public const int Capacity = 65_536;
-    public const long MaxFileBytes = 100L * 1024 * 1024;
     public static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly ILogger _logger;
@@ -29,13 +31,16 @@ public sealed partial class AccessLogWriter : BackgroundService
     private volatile bool _stopping;
     private volatile bool _stopped;
 
-    public AccessLogWriter(string path, ILogger<AccessLogWriter> logger)
+    public AccessLogWriter(string path, AccessLogRotation rotation, ILogger<AccessLogWriter> logger)
     {
         Path = path;
+        Rotation = rotation;
         _logger = logger;
     }
 
     public string Path { get; }
+
+    public AccessLogRotation Rotation { get; }
 
     public void Write(in AccessRecord record)
     {
@@ -73,6 +78,7 @@ public sealed partial class AccessLogWriter : BackgroundService
         var file = Open();
         var json = new Utf8JsonWriter(file);
         List<TaskCompletionSource> flushed = [];
+        var rotateAt = Rotation.MaxFileBytes;
         try
         {
             // Not stoppingToken: the loop ends when StopAsync asks, after writing what is queued.
@@ -94,19 +100,21 @@ public sealed partial class AccessLogWriter : BackgroundService
                     json.Reset();
                 }
                 await file.FlushAsync(CancellationToken.None);
+                if (file.Length >= rotateAt)
+                {
+                    var length = file.Length;
+                    await json.DisposeAsync();
+                    await file.DisposeAsync();
+                    // After a failure, the next try once the file has grown by as much again (not every batch).
+                    rotateAt = Rotate() ? Rotation.MaxFileBytes : length + Rotation.MaxFileBytes;
+                    file = Open();
+                    json = new Utf8JsonWriter(file);
+                }
                 flushed.ForEach(waiter => waiter.TrySetResult());
                 flushed.Clear();
                 if (Interlocked.Exchange(ref _dropped, 0) is > 0 and var dropped)
                 {
                     LogDropped(dropped);
-                }
-                if (file.Length > MaxFileBytes)
-                {
-                    await json.DisposeAsync();
-                    await file.DisposeAsync();
-                    File.Move(Path, Path + ".1", overwrite: true);
-                    file = Open();
-                    json = new Utf8JsonWriter(file);
                 }
             }
         }
@@ -130,6 +138,32 @@ public sealed partial class AccessLogWriter : BackgroundService
         }
     }
 
+    /// <summary>Shifts <c>.1</c> … to <c>.2</c> …, the oldest falling off, and the file to <c>.1</c>.</summary>
+    private bool Rotate()
+    {
+        try
+        {
+            for (var older = Rotation.Files - 1; older >= 1; older--)
+            {
+                var from = older == 1 ? Path : AccessLogRotation.PathOf(Path, older - 1);
+                if (File.Exists(from))
+                {
+                    File.Move(from, AccessLogRotation.PathOf(Path, older), overwrite: true);
+                }
+            }
+            if (Rotation.Files == 1)
+            {
+                File.Delete(Path);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogRotationFailed(e, Path);
+            return false;
+        }
+    }
+
     private FileStream Open()
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
@@ -149,6 +183,9 @@ public sealed partial class AccessLogWriter : BackgroundService
         json.WriteString("traceId"u8, record.TraceId);
         json.WriteEndObject();
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not rotate the access log {Path}; it goes on growing, and is tried again once it has grown as much again")]
+    private partial void LogRotationFailed(Exception exception, string path);
 
     [LoggerMessage(LogLevel.Warning, "The access log fell behind: {Dropped} lines dropped")]
     private partial void LogDropped(long dropped);

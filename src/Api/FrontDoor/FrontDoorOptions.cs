@@ -5,7 +5,8 @@ namespace StepOrders.Api.FrontDoor;
 /// <summary>
 /// The front door's settings: <c>Cors:Origins</c> (or <c>--cors-origin A,B</c>), the browser origins allowed to call
 /// the API, none by default; and <c>FrontDoor:Enabled</c>, false only to measure what the front door costs
-/// (<c>--no-front-door</c>, a benchmark aid: every request is then an admin's, unthrottled and unlogged).
+/// (<c>--no-front-door</c>, a benchmark aid: every request is then an admin's, unthrottled and unlogged); and the
+/// access log's <see cref="AccessLogRotation"/>.
 /// </summary>
 public sealed class FrontDoorOptions
 {
@@ -16,6 +17,8 @@ public sealed class FrontDoorOptions
     public bool Enabled { get; init; } = true;
 
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    public AccessLogRotation AccessLog { get; init; } = AccessLogRotation.Default;
 
     public static FrontDoorOptions From(IConfiguration configuration)
     {
@@ -37,6 +40,7 @@ public sealed class FrontDoorOptions
         {
             Enabled = !bool.TryParse(configuration[$"{SectionName}:Enabled"], out var enabled) || enabled,
             CorsOrigins = origins!,
+            AccessLog = AccessLogRotation.From(configuration),
         };
     }
 }
