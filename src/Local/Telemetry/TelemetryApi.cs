@@ -7,8 +7,11 @@ using StepOrders.Local.Telemetry.Stats;
 namespace StepOrders.Local.Telemetry;
 
 /// <summary>
-/// <c>GET /metrics</c>: Prometheus text, no key needed (scrapers send none; the figures hold no customer data);
-/// <c>GET /admin/alarms</c> and <c>GET /admin/stats?window=1h</c>: JSON for admin keys, which the console charts.
+/// <c>GET /metrics</c>: Prometheus text for admin keys, as <c>x-api-key</c> or <c>Authorization: Bearer</c> (what
+/// Prometheus' scrape config sends): it names no customer, but shows the business (orders an hour, failures, revenue's
+/// pace), so by default it is no more open than <c>/admin/stats</c>; <c>Telemetry:MetricsWithoutKey=true</c> opens it
+/// to a scraper on a trusted network. <c>GET /admin/alarms</c> and <c>GET /admin/stats?window=1h</c>: JSON for admin
+/// keys, which the console charts.
 /// With <c>--no-telemetry</c> only the stats remain (they read the database, not the instruments).
 /// </summary>
 internal static class TelemetryApi
@@ -19,8 +22,16 @@ internal static class TelemetryApi
         admin.MapGet("/stats", StatsAsync).WithName("GetStats");
         if (routes.ServiceProvider.GetService<MetricCollector>() is not null)
         {
-            routes.MapGet("/metrics", (MetricCollector collector) => Results.Text(PrometheusText.Write(collector.Collect()), PrometheusText.ContentType))
-                .AllowAnonymous().WithTags("Telemetry").WithName("GetMetrics");
+            var metrics = routes.MapGet("/metrics", (MetricCollector collector) => Results.Text(PrometheusText.Write(collector.Collect()), PrometheusText.ContentType))
+                .WithTags("Telemetry").WithName("GetMetrics");
+            if (TelemetryOptions.From(routes.ServiceProvider.GetRequiredService<IConfiguration>()).MetricsWithoutKey)
+            {
+                metrics.AllowAnonymous();
+            }
+            else
+            {
+                metrics.RequireAuthorization(AccessPolicies.Admin).AcceptApiKeyAsBearer();
+            }
             admin.MapGet("/alarms", (AlarmMonitor alarms) => TypedResults.Json(alarms.Report(), TelemetryJson.Default.AlarmReport)).WithName("GetAlarms");
         }
         return routes;

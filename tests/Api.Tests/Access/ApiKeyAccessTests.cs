@@ -22,10 +22,10 @@ public sealed class ApiKeyAccessTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Every_mapped_route_but_health_metrics_and_the_console_files_is_401_without_a_key()
+    public async Task Every_mapped_route_but_health_and_the_console_files_is_401_without_a_key()
     {
-        // /metrics is for scrapers (no customer data); /sfn refuses in the Step Functions API's own shape.
-        string[] open = ["/health", "/metrics", "/", "/console/{**file}", "/sfn"];
+        // /metrics among them (MetricsAccessTests); /sfn refuses in the Step Functions API's own shape.
+        string[] open = ["/health", "/", "/console/{**file}", "/sfn"];
         var client = host.CreateClient();
         var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(route => !open.Contains(route.RoutePattern.RawText!.TrimEnd('/') is { Length: > 0 } path ? path : "/"))

@@ -96,10 +96,6 @@ public sealed class ApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
                     Assert.Null(operation["security"]);
                     continue;
                 }
-                if (Normal(path) == "/metrics")
-                {
-                    continue;
-                }
                 Assert.True(operation["security"]?[0]?["ApiKey"] is not null, $"{method} {path} declares no key");
                 Assert.True(responses.ContainsKey("401") && responses.ContainsKey("429"), $"{method} {path} lacks 401 or 429");
                 Assert.NotNull(responses["429"]!["headers"]?["Retry-After"]);

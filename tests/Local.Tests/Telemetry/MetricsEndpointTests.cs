@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using StepOrders.Api.Access;
 using StepOrders.Orders;
 
 namespace StepOrders.Local.Tests.Telemetry;
@@ -95,7 +97,7 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.KnownOrders host) 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    /// <summary>The host after the known orders reached their final status, and its <c>/metrics</c> read once, without a key.</summary>
+    /// <summary>The host after the known orders reached their final status, and its <c>/metrics</c> read once, as Prometheus reads it (an admin key as a bearer credential).</summary>
     public sealed class KnownOrders : TelemetryHost, IAsyncLifetime
     {
         public HttpClient Client { get; private set; } = null!;
@@ -116,7 +118,9 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.KnownOrders host) 
             {
                 await ClosedAsync(orderId);
             }
-            using var response = await CreateClient().GetAsync("/metrics");
+            using var scraper = CreateClient();
+            scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Get<ApiKeyIssuer>().IssueAsync("prometheus", null, isAdmin: true, CancellationToken.None));
+            using var response = await scraper.GetAsync("/metrics");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
             Scrape = new PrometheusScrape(await response.Content.ReadAsStringAsync());
