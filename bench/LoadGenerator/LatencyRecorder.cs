@@ -17,7 +17,16 @@ internal sealed class LatencyRecorder
 
     public void RecordError() => Interlocked.Increment(ref _errors);
 
-    public int Count => _millis.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _millis.Count;
+            }
+        }
+    }
 
     public int Errors => _errors;
 
