@@ -19,14 +19,24 @@ public sealed partial class StartOrderWorkflow(IOrderWorkflow workflow, ILogger<
 {
     public const string Name = "StartOrderWorkflow";
 
+    /// <summary>
+    /// Starts the batch's executions at once: each start waits on the runtime's commit, so one after another a batch
+    /// of ten costs ten commits' latency where all at once it costs about one.
+    /// </summary>
     public async Task<IReadOnlyList<string>> HandleAsync(IReadOnlyList<QueueMessage> batch, CancellationToken cancellationToken)
     {
-        var failed = new List<string>();
-        foreach (var message in batch)
+        var starts = new Task<bool>[batch.Count];
+        for (var i = 0; i < starts.Length; i++)
         {
-            if (!await TryStartAsync(message, cancellationToken))
+            starts[i] = TryStartAsync(batch[i], cancellationToken);
+        }
+        var started = await Task.WhenAll(starts);
+        var failed = new List<string>();
+        for (var i = 0; i < started.Length; i++)
+        {
+            if (!started[i])
             {
-                failed.Add(message.MessageId);
+                failed.Add(batch[i].MessageId);
             }
         }
         return failed;

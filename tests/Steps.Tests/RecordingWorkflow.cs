@@ -13,14 +13,23 @@ internal sealed class RecordingWorkflow : IOrderWorkflow
 
     public bool Unavailable { get; set; }
 
-    public Task<WorkflowStart> StartAsync(string executionName, OrderWorkflowInput input, CancellationToken cancellationToken)
+    /// <summary>When set, no start answers before this many starts were called: a caller starting one at a time never gets an answer.</summary>
+    public int AnswerOnceStarted { get; set; }
+
+    private readonly TaskCompletionSource _enoughStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<WorkflowStart> StartAsync(string executionName, OrderWorkflowInput input, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref StartCalls);
+        if (Interlocked.Increment(ref StartCalls) >= AnswerOnceStarted)
+        {
+            _enoughStarted.TrySetResult();
+        }
+        await _enoughStarted.Task.WaitAsync(cancellationToken);
         if (Unavailable)
         {
             throw new HttpRequestException("Step Functions is unavailable.");
         }
-        return Task.FromResult(Executions.TryAdd(executionName, input) ? WorkflowStart.Started : WorkflowStart.AlreadyStarted);
+        return Executions.TryAdd(executionName, input) ? WorkflowStart.Started : WorkflowStart.AlreadyStarted;
     }
 
     public Task<ExecutionSummary?> DescribeAsync(string executionName, CancellationToken cancellationToken) =>

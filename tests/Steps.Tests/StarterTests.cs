@@ -51,4 +51,20 @@ public class StarterTests
 
         Assert.Equal(["m1"], failed);
     }
+
+    [Fact]
+    public async Task A_batch_starts_its_executions_at_once_rather_than_one_after_another()
+    {
+        _workflow.AnswerOnceStarted = 3;
+        var batch = Enumerable.Range(0, 3)
+            .Select(i => Message($"m{i}", $$"""{"orderId":"{{OrderId.New(DateTimeOffset.UtcNow)}}"}"""))
+            .ToList();
+        // One at a time, the first start would wait for the other two forever; the token ends the test instead of hanging it.
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var failed = await _starter.HandleAsync(batch, hang.Token);
+
+        Assert.Empty(failed);
+        Assert.Equal(3, _workflow.Executions.Count);
+    }
 }
