@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace StepOrders.Local.Data;
@@ -10,7 +11,12 @@ internal sealed class LocalDatabase : IAsyncDisposable
 {
     public const string FileName = "steporders.db";
 
+    /// <summary>Idle read scopes kept beyond this are closed: enough for the steps and requests reading at once.</summary>
+    private const int MaxIdleReaders = 32;
+
     private readonly string _readConnectionString;
+    private readonly ConcurrentBag<ReadScope> _idleReaders = [];
+    private volatile bool _closing;
 
     private LocalDatabase(string path, SqliteWriter writer)
     {
@@ -74,6 +80,33 @@ internal sealed class LocalDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A read-only connection with its prepared commands, for reads on the hot path; dispose it to give it back.</summary>
+    public ReadScope RentReader()
+    {
+        if (_idleReaders.TryTake(out var idle))
+        {
+            return idle;
+        }
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return new ReadScope(connection, GiveBack);
+    }
+
+    private void GiveBack(ReadScope reader)
+    {
+        if (_closing || _idleReaders.Count >= MaxIdleReaders)
+        {
+            reader.Close();
+            return;
+        }
+        _idleReaders.Add(reader);
+        if (_closing && _idleReaders.TryTake(out var late))
+        {
+            // Given back while the database was closing: close it here, as DisposeAsync may have emptied the bag already.
+            late.Close();
+        }
+    }
+
     /// <summary>True while the folder holds no stock and no orders: a new folder (perhaps with keys made by <c>keys create</c>).</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
@@ -85,6 +118,11 @@ internal sealed class LocalDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Close();
+        }
         await Writer.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
     }

@@ -13,25 +13,26 @@ internal sealed class SqliteOrderStore(LocalDatabase database) : IOrderStore
         WHERE id = @id AND status = @expected
         """;
 
-    public async Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken)
+    private const string LoadOrder = $"""
+        SELECT status, at, detail FROM order_history WHERE order_id = @id ORDER BY seq;
+        SELECT {OrderRows.Columns} FROM orders WHERE id = @id;
+        """;
+
+    /// <summary>Every workflow step loads its order, so this read runs on a lent connection with its statements prepared.</summary>
+    public Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenReaderAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = database.RentReader();
         // One read transaction: the history and the row come from the same snapshot.
-        await using var snapshot = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT status, at, detail FROM order_history WHERE order_id = @id ORDER BY seq;
-            SELECT {OrderRows.Columns} FROM orders WHERE id = @id;
-            """;
-        command.Parameters.AddWithValue("@id", id.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        scope.BeginSnapshot();
+        using var reader = scope.Command(LoadOrder).Bind("@id", id.Value).ExecuteReader();
         var history = new List<StatusChange>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (reader.Read())
         {
             history.Add(OrderRows.ReadChange(reader, 0));
         }
-        await reader.NextResultAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? OrderRows.Read(reader, history) : null;
+        reader.NextResult();
+        return Task.FromResult(reader.Read() ? OrderRows.Read(reader, history) : null);
     }
 
     public async Task<OrderPage> ListAsync(OrderFilter filter, int limit, string? cursor, CancellationToken cancellationToken)

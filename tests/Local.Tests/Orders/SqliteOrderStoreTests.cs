@@ -57,6 +57,20 @@ public sealed class SqliteOrderStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_after_a_status_change_sees_it_though_the_read_before_used_the_same_connection()
+    {
+        var order = await PlaceAsync();
+        // Reads reuse their connections and prepared statements: the earlier read's snapshot must not outlive it.
+        Assert.Equal(OrderStatus.Pending, (await _store.GetAsync(order.Id, CancellationToken.None))!.Status);
+        Assert.True(await _store.TrySaveStatusChangeAsync(Move(order, OrderStatus.Validating), OrderStatus.Pending, CancellationToken.None));
+
+        var stored = await _store.GetAsync(order.Id, CancellationToken.None);
+
+        Assert.Equal(OrderStatus.Validating, stored!.Status);
+        Assert.Equal([OrderStatus.Pending, OrderStatus.Validating], stored.History.Select(change => change.Status));
+    }
+
+    [Fact]
     public async Task Of_competing_moves_from_one_status_exactly_one_is_saved()
     {
         var order = await PlaceAsync();
