@@ -32,8 +32,8 @@ internal sealed class OrderAlarms : Construct
             Expression = "IF(completed + failed > 0, 100 * failed / (completed + failed), 0)",
             UsingMetrics = new Dictionary<string, IMetric>
             {
-                ["failed"] = OrderMetric(OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed)),
-                ["completed"] = OrderMetric(OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
+                ["failed"] = OrderMetric(stage, OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed)),
+                ["completed"] = OrderMetric(stage, OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
             },
             Label = "Failed orders (% of final orders)",
             Period = Period,
@@ -65,12 +65,15 @@ internal sealed class OrderAlarms : Construct
 
     public IReadOnlyList<Alarm> All => _alarms;
 
-    /// <summary>A count the function writes as Embedded Metric Format (namespace StepOrders, dimensions Service and Function).</summary>
-    public static Metric OrderMetric(string instrument, string function) => new(new MetricProps
+    /// <summary>
+    /// A metric the function writes as Embedded Metric Format (namespace StepOrders, dimensions Service, Stage and
+    /// Function), this stage's only: the other stage's functions write the same names under their own Stage.
+    /// </summary>
+    public static Metric OrderMetric(Stage stage, string instrument, string function) => new(new MetricProps
     {
         Namespace = EmbeddedMetricRecorder.Namespace,
         MetricName = EmbeddedMetricRecorder.CloudWatchName(instrument),
-        DimensionsMap = new Dictionary<string, string> { ["Service"] = EmbeddedMetricRecorder.Service, ["Function"] = function },
+        DimensionsMap = EmbeddedMetricRecorder.Dimensions(stage.Name, function).ToDictionary(),
         Statistic = "Sum",
         Period = Period,
     });

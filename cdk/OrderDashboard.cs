@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Constructs;
+using StepOrders.Orders;
 using StepOrders.Orders.Telemetry;
 using StepOrders.Steps;
 
@@ -23,7 +24,15 @@ internal sealed class OrderDashboard : Construct
             [
                 [
                     Graph("API requests and errors", rest.MetricCount(Sum()), rest.MetricClientError(Sum()), rest.MetricServerError(Sum())),
-                    Graph("API latency", rest.MetricLatency(Stat("p50")), rest.MetricLatency(Stat("p99"))),
+                    // API Gateway's latency (what callers wait) beside the pipeline's own (ApiRequestDuration): the gap is the
+                    // gateway, the invocation and cold starts.
+                    Graph("API latency",
+                    [
+                        rest.MetricLatency(Stat("p50")),
+                        rest.MetricLatency(Stat("p99")),
+                        .. functions.Triggered(FunctionTrigger.Api).Keys.Select(name =>
+                            OrderAlarms.OrderMetric(stage, OrderMetrics.Names.ApiRequestDuration, name).With(Stat("p99"))),
+                    ]),
                     new AlarmStatusWidget(new AlarmStatusWidgetProps { Title = "Alarms", Alarms = alarms.All.ToArray<IAlarm>(), Width = 8 }),
                 ],
                 [
@@ -41,8 +50,8 @@ internal sealed class OrderDashboard : Construct
                 ],
                 [
                     Graph("Orders",
-                        OrderAlarms.OrderMetric(OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
-                        OrderAlarms.OrderMetric(OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed))),
+                        OrderAlarms.OrderMetric(stage, OrderMetrics.Names.OrdersCompleted, nameof(CompleteOrder)),
+                        OrderAlarms.OrderMetric(stage, OrderMetrics.Names.OrdersFailed, nameof(MarkOrderFailed))),
                 ],
             ],
         });

@@ -15,7 +15,8 @@ namespace StepOrders.Cdk;
 /// <summary>
 /// One Lambda function per declared function, all running the same Native AOT bootstrap with the function's name as
 /// its handler. Each has its own role holding only its log group, X-Ray, and the AWS actions of the ports its code
-/// takes (<see cref="FunctionPorts"/>); and the environment variables that say where those resources are.
+/// takes (<see cref="FunctionPorts"/>); and the environment variables that say where those resources are and which
+/// stage its metrics belong to.
 /// </summary>
 internal sealed class OrderFunctions : Construct
 {
@@ -103,6 +104,8 @@ internal sealed class OrderFunctions : Construct
             Role = role,
             LogGroup = logs,
             Tracing = Tracing.ACTIVE,
+            // The Stage dimension of the function's EMF metrics, which this stage's alarms and dashboard select on.
+            Environment = new Dictionary<string, string> { [LambdaEnvironment.Stage] = stage.Name },
         });
     }
 

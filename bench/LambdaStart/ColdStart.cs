@@ -16,6 +16,7 @@ internal static class ColdStart
         ["AWS_ACCESS_KEY_ID"] = "bench",
         ["AWS_SECRET_ACCESS_KEY"] = "bench",
         ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
+        ["STEPORDERS_STAGE"] = "bench",
         ["STEPORDERS_ORDERS_TABLE"] = "bench-orders",
         ["STEPORDERS_INVENTORY_TABLE"] = "bench-inventory",
         ["STEPORDERS_IDEMPOTENCY_TABLE"] = "bench-idempotency",

@@ -32,6 +32,7 @@ internal static class LambdaHost
         }
 
         IAsyncDisposable? lifetime = null;
+        InvocationTelemetry? telemetry = null;
         try
         {
             IServiceProvider provider;
@@ -49,6 +50,8 @@ internal static class LambdaHost
                     (lifetime, provider) = (container, container);
                 }
                 function = FunctionCatalog.Create(chosen, provider);
+                telemetry = new InvocationTelemetry(
+                    chosen.Name, provider.GetRequiredService<OrderMetrics>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<MetricsDestination>());
             }
             catch (Exception e)
             {
@@ -57,14 +60,13 @@ internal static class LambdaHost
                 return 1;
             }
 
-            var clock = provider.GetRequiredService<TimeProvider>();
-            using var telemetry = new InvocationTelemetry(chosen.Name, provider.GetRequiredService<OrderMetrics>(), clock, Console.Out);
-            var loop = new InvocationLoop(runtime, function, clock, provider.GetRequiredService<ILogger<InvocationLoop>>(), telemetry);
+            var loop = new InvocationLoop(runtime, function, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<InvocationLoop>>(), telemetry);
             await loop.RunAsync(cancellationToken);
             return 0;
         }
         finally
         {
+            telemetry?.Dispose();
             if (lifetime is not null)
             {
                 await lifetime.DisposeAsync();

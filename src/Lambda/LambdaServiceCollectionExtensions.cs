@@ -8,15 +8,16 @@ using StepOrders.Api.Access;
 using StepOrders.Aws.DynamoDb;
 using StepOrders.Aws.Sqs;
 using StepOrders.Aws.StepFunctions;
+using StepOrders.Lambda.Runtime;
 using StepOrders.Orders.Ports;
 using StepOrders.Steps;
 
 namespace StepOrders.Lambda;
 
 /// <summary>
-/// The Lambda host's composition, in one place: logging, time, the functions' code and the AWS adapters. Only the
-/// chosen function is resolved, so a function builds only the clients and reads only the settings its ports need;
-/// a missing setting is an initialization error naming it.
+/// The Lambda host's composition, in one place: logging, time, where metrics go, the functions' code and the AWS
+/// adapters. Only the chosen function is resolved, so a function builds only the clients and reads only the settings
+/// its ports need; a missing setting is an initialization error naming it.
 /// </summary>
 internal static class LambdaServiceCollectionExtensions
 {
@@ -33,6 +34,8 @@ internal static class LambdaServiceCollectionExtensions
             // Every line inside an activity (each invocation's, each step's) carries its TraceId and SpanId.
             .Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
         services.AddSingleton(TimeProvider.System);
+        // A function whose metrics carry no stage would be invisible to its stage's alarms: no stage is an init error.
+        services.AddSingleton(_ => new MetricsDestination(Required(LambdaEnvironment.Stage), Console.Out));
         services.AddStepOrdersSteps();
         AddAwsAdapters(services);
         return services;

@@ -40,6 +40,47 @@ public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
             .Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Each_stage_s_order_error_rate_selects_its_own_stage_s_EMF_metrics(string stage)
+    {
+        var stack = stage == "dev" ? stacks.Dev : stacks.Prod;
+        var alarm = stack.Single("AWS::CloudWatch::Alarm", alarm => (string?)alarm["Properties"]!["AlarmName"] == $"steporders-{stage}-order-error-rate")["Properties"]!;
+        var stats = alarm["Metrics"]!.AsArray().Where(m => m!["MetricStat"] is not null).Select(m => m!["MetricStat"]!["Metric"]!).ToList();
+
+        Assert.Equal(2, stats.Count);
+        Assert.All(stats, metric => Assert.Equal(
+            ["Function", "Service=StepOrders", $"Stage={stage}"],
+            metric["Dimensions"]!.AsArray().Select(d => (string?)d!["Name"] == "Function" ? "Function" : $"{d["Name"]}={d["Value"]}").Order(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Each_stage_s_dashboard_charts_its_own_stage_s_EMF_metrics_only(string stage)
+    {
+        var stack = stage == "dev" ? stacks.Dev : stacks.Prod;
+        // The body is a Fn::Join of JSON text around the resources' references (inside JSON strings); the EMF metrics reference none.
+        var body = JsonNode.Parse(string.Concat(stack.Single("AWS::CloudWatch::Dashboard", _ => true)["Properties"]!["DashboardBody"]!["Fn::Join"]![1]!.AsArray()
+            .Select(part => part is JsonValue text ? (string?)text : "?")))!;
+        var emf = body["widgets"]!.AsArray()
+            .SelectMany(widget => widget!["properties"]!["metrics"]?.AsArray() ?? [])
+            .Select(metric => metric!.AsArray().Select(part => part is JsonValue ? (string?)part : null).OfType<string>().ToList())
+            .Where(metric => metric[0] == "StepOrders")
+            .Select(metric => string.Join(' ', metric))
+            .Order(StringComparer.Ordinal);
+
+        // CDK writes a widget metric's dimensions sorted by name.
+        Assert.Equal(
+            [
+                $"StepOrders ApiRequestDuration Function Api Service StepOrders Stage {stage}",
+                $"StepOrders OrdersCompleted Function CompleteOrder Service StepOrders Stage {stage}",
+                $"StepOrders OrdersFailed Function MarkOrderFailed Service StepOrders Stage {stage}",
+            ],
+            emf);
+    }
+
     [Fact]
     public void The_API_alarms_when_its_p99_latency_is_over_3_seconds()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepOrders.Lambda;
 using StepOrders.Orders;
 
 namespace StepOrders.Cdk.Tests;
@@ -16,7 +17,7 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
     {
         { "ValidateOrder", OrderStore },
         { "PrepareFulfillment", OrderStore },
-        { "CompleteOrder", OrderStore },
+        { "CompleteOrder", OrderStoreAndInventory },
         { "ProcessPayment", OrderStore },
         { "CheckInventory", OrderStoreAndInventory },
         { "MarkOrderFailed", OrderStoreAndInventory },
@@ -144,15 +145,27 @@ public sealed class OrderFunctionsTests(SynthesizedStacks stacks)
         var starter = Variables(stacks.Dev.Function("StartOrderWorkflow"));
         var api = Variables(stacks.Dev.Function("Api"));
 
-        Assert.Equal(["STEPORDERS_ORDERS_TABLE"], validate);
-        Assert.Equal(["STEPORDERS_INVENTORY_TABLE", "STEPORDERS_ORDERS_TABLE"], inventory);
-        Assert.Equal(["STEPORDERS_STATE_MACHINE_ARN"], starter);
+        Assert.Equal(["STEPORDERS_ORDERS_TABLE", "STEPORDERS_STAGE"], validate);
+        Assert.Equal(["STEPORDERS_INVENTORY_TABLE", "STEPORDERS_ORDERS_TABLE", "STEPORDERS_STAGE"], inventory);
+        Assert.Equal(["STEPORDERS_STAGE", "STEPORDERS_STATE_MACHINE_ARN"], starter);
         Assert.Equal(
             [
                 "STEPORDERS_API_KEYS_TABLE", "STEPORDERS_DEAD_LETTER_QUEUE_URL", "STEPORDERS_IDEMPOTENCY_TABLE", "STEPORDERS_INVENTORY_TABLE",
-                "STEPORDERS_MAX_RECEIVE_COUNT", "STEPORDERS_ORDERS_TABLE", "STEPORDERS_QUEUE_URL", "STEPORDERS_STATE_MACHINE_ARN",
+                "STEPORDERS_MAX_RECEIVE_COUNT", "STEPORDERS_ORDERS_TABLE", "STEPORDERS_QUEUE_URL", "STEPORDERS_STAGE", "STEPORDERS_STATE_MACHINE_ARN",
             ],
             api);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void Every_function_is_told_its_stage_for_the_Stage_dimension_of_its_metrics(string stage)
+    {
+        var stack = stage == "dev" ? stacks.Dev : stacks.Prod;
+        foreach (var function in StackSettings.DeclaredFunctions())
+        {
+            Assert.Equal(stage, (string?)stack.Function(function.Name)["Properties"]!["Environment"]!["Variables"]![LambdaEnvironment.Stage]);
+        }
     }
 
     [Fact]

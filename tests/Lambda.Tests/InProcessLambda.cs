@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StepOrders.Lambda.Runtime;
 using StepOrders.Orders.Ports;
 using StepOrders.Steps.Tests;
 
@@ -13,14 +15,26 @@ internal sealed class InProcessLambda : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
 
-    private InProcessLambda(RuntimeApiEmulator runtimeApi, Task<int> host, CancellationTokenSource stop)
+    private readonly StringWriter _metrics;
+
+    private InProcessLambda(RuntimeApiEmulator runtimeApi, Task<int> host, CancellationTokenSource stop, StringWriter metrics)
     {
         RuntimeApi = runtimeApi;
         Host = host;
         _stop = stop;
+        _metrics = metrics;
     }
 
+    public const string Stage = "test";
+
     public RuntimeApiEmulator RuntimeApi { get; }
+
+    /// <summary>
+    /// The EMF lines the host has written (its stdout on Lambda), each parsed. An invocation writes its lines before it
+    /// answers, so once an invocation's reply is in, its lines are here.
+    /// </summary>
+    public IReadOnlyList<JsonObject> MetricLines =>
+        [.. _metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => JsonNode.Parse(line)!.AsObject())];
 
     /// <summary>The host's run; ends with its exit code after an initialization error.</summary>
     public Task<int> Host { get; }
@@ -36,10 +50,12 @@ internal sealed class InProcessLambda : IAsyncDisposable
         services.AddSingleton<IInventory>(shop);
         services.AddSingleton<IPaymentGateway>(shop);
         services.AddSingleton(workflow);
+        var metrics = new StringWriter();
+        services.AddSingleton(new MetricsDestination(Stage, metrics));
         configure?.Invoke(services);
         var stop = new CancellationTokenSource();
         var host = Task.Run(() => LambdaHost.RunAsync(runtimeApi.Address, handler, services, stop.Token));
-        return new InProcessLambda(runtimeApi, host, stop);
+        return new InProcessLambda(runtimeApi, host, stop, metrics);
     }
 
     public Task<RuntimeReply> InvokeAsync(string payload) => RuntimeApi.InvokeAsync(payload);

@@ -84,6 +84,24 @@ public sealed class LambdaHostTests
     }
 
     [Fact]
+    public async Task A_function_without_its_stage_is_an_init_error_naming_the_setting()
+    {
+        await using var runtimeApi = await RuntimeApiEmulator.StartAsync();
+        var services = Composition();
+        var shop = new InMemoryShop();
+        services.AddSingleton<IOrderStore>(shop);
+        services.AddSingleton<IInventory>(shop);
+        services.AddSingleton<IPaymentGateway>(shop);
+
+        var exitCode = await LambdaHost.RunAsync(runtimeApi.Address, "ValidateOrder", services, CancellationToken.None);
+
+        var error = await runtimeApi.InitError.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, exitCode);
+        Assert.Equal(RuntimeErrors.ConfigInvalid, error.ErrorType);
+        Assert.Contains(LambdaEnvironment.Stage, error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_host_serves_invocations_one_after_another()
     {
         var shop = new InMemoryShop();

@@ -7,7 +7,9 @@ namespace StepOrders.Aws.Metrics;
 
 /// <summary>
 /// Gathers what the StepOrders instruments record during one Lambda invocation and writes it as Embedded Metric
-/// Format lines when the invocation ends: namespace <c>StepOrders</c>, dimensions <c>Service</c> and <c>Function</c>.
+/// Format lines when the invocation ends: namespace <c>StepOrders</c>, dimensions <c>Service</c>, <c>Stage</c> and
+/// <c>Function</c>. The stage is part of every metric's identity, so the dev and prod stacks of one account each alarm
+/// and chart on their own figures only (a CloudWatch metric is selected by its exact dimensions).
 /// Counters are summed, histograms keep their values (a CloudWatch distribution); seconds become milliseconds.
 /// An instrument's tags (step, error, state…) go on the line as properties, one line per tag combination, so they
 /// are searchable in Logs Insights without multiplying CloudWatch metrics. Names lose the <c>steporders.</c> prefix
@@ -21,10 +23,14 @@ public sealed class EmbeddedMetricRecorder : IDisposable
     private readonly MeterListener _listener;
     private readonly Lock _gate = new();
     private readonly List<Measured> _measured = [];
+    private readonly string _stage;
 
-    public EmbeddedMetricRecorder(OrderMetrics metrics)
+    /// <param name="stage">The stack's stage (<c>dev</c>, <c>prod</c>), the value of the <c>Stage</c> dimension.</param>
+    public EmbeddedMetricRecorder(OrderMetrics metrics, string stage)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        _stage = stage;
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -58,7 +64,7 @@ public sealed class EmbeddedMetricRecorder : IDisposable
             measured = [.. _measured];
             _measured.Clear();
         }
-        var dimensions = new KeyValuePair<string, string>[] { new("Service", Service), new("Function", function) };
+        var dimensions = Dimensions(_stage, function);
         return
         [
             .. measured.GroupBy(measurement => measurement.TagKey).SelectMany(group => EmbeddedMetricFormat.Write(
@@ -72,6 +78,10 @@ public sealed class EmbeddedMetricRecorder : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    /// <summary>The dimensions of every metric a function of a stage writes, in the order of its lines; alarms select on exactly these.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Dimensions(string stage, string function) =>
+        [new("Service", Service), new("Stage", stage), new("Function", function)];
 
     /// <summary><c>steporders.api.request.duration</c> → <c>ApiRequestDuration</c>.</summary>
     public static string CloudWatchName(string instrumentName)

@@ -11,7 +11,8 @@ namespace StepOrders.Lambda.Runtime;
 /// invocation's X-Ray trace (so log lines carry its trace id, and the steps' activities descend from it), a log scope
 /// with <c>requestId</c>, <c>function</c> and <c>coldStart</c> (true on the process's first invocation), and, when it
 /// ends, the invocation's StepOrders measurements written to stdout as Embedded Metric Format lines, which CloudWatch
-/// Logs turns into metrics (namespace StepOrders, dimensions Service and Function; a ColdStart count on the first).
+/// Logs turns into metrics (namespace StepOrders, dimensions Service, Stage and Function; a ColdStart count on the
+/// first). The API function's request metrics are among them: its pipeline records them before the invocation ends.
 /// </summary>
 internal sealed class InvocationTelemetry : IDisposable
 {
@@ -22,12 +23,12 @@ internal sealed class InvocationTelemetry : IDisposable
     private readonly ActivityListener _listener;
     private bool _coldStart = true;
 
-    public InvocationTelemetry(string function, OrderMetrics metrics, TimeProvider clock, TextWriter output)
+    public InvocationTelemetry(string function, OrderMetrics metrics, TimeProvider clock, MetricsDestination destination)
     {
         _function = function;
-        _recorder = new EmbeddedMetricRecorder(metrics);
+        _recorder = new EmbeddedMetricRecorder(metrics, destination.Stage);
         _clock = clock;
-        _output = output;
+        _output = destination.Output;
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == OrderTracing.SourceName,

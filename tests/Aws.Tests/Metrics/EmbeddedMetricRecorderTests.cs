@@ -11,7 +11,7 @@ public sealed class EmbeddedMetricRecorderTests : IDisposable
     private readonly OrderMetrics _metrics = new();
     private readonly EmbeddedMetricRecorder _recorder;
 
-    public EmbeddedMetricRecorderTests() => _recorder = new EmbeddedMetricRecorder(_metrics);
+    public EmbeddedMetricRecorderTests() => _recorder = new EmbeddedMetricRecorder(_metrics, "prod");
 
     public void Dispose()
     {
@@ -20,7 +20,7 @@ public sealed class EmbeddedMetricRecorderTests : IDisposable
     }
 
     [Fact]
-    public void An_invocation_measurements_become_lines_in_the_StepOrders_namespace_by_service_and_function()
+    public void An_invocation_measurements_become_lines_in_the_StepOrders_namespace_by_service_stage_and_function()
     {
         _metrics.StepFinished("ProcessPayment", succeeded: false, TimeSpan.FromMilliseconds(40));
         _metrics.StepFinished("ProcessPayment", succeeded: false, TimeSpan.FromMilliseconds(60));
@@ -33,7 +33,9 @@ public sealed class EmbeddedMetricRecorderTests : IDisposable
         Assert.All(documents, document =>
         {
             Assert.Equal("StepOrders", (string?)document["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]);
-            Assert.Equal(("StepOrders", "ProcessPayment", "r-1"), ((string?)document["Service"], (string?)document["Function"], (string?)document["requestId"]));
+            Assert.Equal(["Service", "Stage", "Function"], document["_aws"]!["CloudWatchMetrics"]![0]!["Dimensions"]![0]!.AsArray().Select(d => (string?)d));
+            Assert.Equal(("StepOrders", "prod", "ProcessPayment", "r-1"),
+                ((string?)document["Service"], (string?)document["Stage"], (string?)document["Function"], (string?)document["requestId"]));
             Assert.Equal(At.ToUnixTimeMilliseconds(), (long)document["_aws"]!["Timestamp"]!);
         });
         var steps = documents.Single(document => document["StepDuration"] is not null);
@@ -60,6 +62,22 @@ public sealed class EmbeddedMetricRecorderTests : IDisposable
         Assert.Equal(1, (double)line["ColdStart"]!);
         Assert.Empty(second);
     }
+
+    [Fact]
+    public void Each_stage_writes_its_metrics_under_its_own_Stage_dimension()
+    {
+        using var dev = new EmbeddedMetricRecorder(_metrics, "dev");
+        _metrics.OrderCompleted(TimeSpan.FromSeconds(1));
+
+        var prodLine = JsonNode.Parse(_recorder.Drain("CompleteOrder", At, []).Single(line => line.Contains("OrdersCompleted", StringComparison.Ordinal)))!;
+        var devLine = JsonNode.Parse(dev.Drain("CompleteOrder", At, []).Single(line => line.Contains("OrdersCompleted", StringComparison.Ordinal)))!;
+
+        Assert.Equal(("prod", "dev"), ((string?)prodLine["Stage"], (string?)devLine["Stage"]));
+    }
+
+    [Fact]
+    public void A_recorder_without_a_stage_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new EmbeddedMetricRecorder(_metrics, ""));
 
     [Theory]
     [InlineData("steporders.orders.failed", "OrdersFailed")]

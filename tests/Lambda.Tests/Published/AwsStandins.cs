@@ -34,6 +34,7 @@ internal sealed class AwsStandins : IAsyncDisposable
             ["AWS_ENDPOINT_URL_DYNAMODB"] = ((AmazonDynamoDBConfig)dynalite.Client.Config).ServiceURL,
             ["AWS_ENDPOINT_URL_SQS"] = fauxqs.Client.Config.ServiceURL,
             ["AWS_ENDPOINT_URL_SFN"] = StepFunctions.Endpoint.ToString(),
+            [LambdaEnvironment.Stage] = "test",
             [LambdaEnvironment.OrdersTable] = tables.Orders,
             [LambdaEnvironment.InventoryTable] = tables.Inventory,
             [LambdaEnvironment.IdempotencyTable] = tables.Idempotency,

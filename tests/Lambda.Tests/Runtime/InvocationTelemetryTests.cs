@@ -28,7 +28,7 @@ public sealed class InvocationTelemetryTests : IAsyncLifetime
     {
         _runtimeApi = await RuntimeApiEmulator.StartAsync();
         _http = RuntimeApiClient.CreateHttpClient(_runtimeApi.Address);
-        _telemetry = new InvocationTelemetry("ProcessPayment", _metrics, TimeProvider.System, _output);
+        _telemetry = new InvocationTelemetry("ProcessPayment", _metrics, TimeProvider.System, new MetricsDestination("prod", _output));
         var function = new Answer(() =>
         {
             _metrics.OrderFailed("ProcessPayment", "Order.PaymentDeclined", TimeSpan.FromSeconds(1));
@@ -56,7 +56,7 @@ public sealed class InvocationTelemetryTests : IAsyncLifetime
         Assert.Equal("\"5759e988bd862e3fe1be46a994272793\"", reply.Body);
         var documents = Lines().Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
         var failed = documents.Single(document => document["OrdersFailed"] is not null);
-        Assert.Equal(("StepOrders", "ProcessPayment"), ((string?)failed["Service"], (string?)failed["Function"]));
+        Assert.Equal(("StepOrders", "prod", "ProcessPayment"), ((string?)failed["Service"], (string?)failed["Stage"], (string?)failed["Function"]));
         Assert.Equal("StepOrders", (string?)failed["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]);
         Assert.Equal("Order.PaymentDeclined", (string?)failed["error"]);
         Assert.Equal(1, (double)documents.Single(document => document["ColdStart"] is not null)["ColdStart"]!);
