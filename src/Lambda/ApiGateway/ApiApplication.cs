@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using StepOrders.Api;
 using StepOrders.Api.Access;
+using StepOrders.Api.Telemetry;
 using StepOrders.Chat;
 using StepOrders.Orders.Ports;
 using StepOrders.Orders.Telemetry;
@@ -12,9 +13,10 @@ using StepOrders.Orders.Telemetry;
 namespace StepOrders.Lambda.ApiGateway;
 
 /// <summary>
-/// The API function's web application: the Lambda host's services, the API with its middleware and routes as the
-/// local host has them, and <see cref="ApiGatewayServer"/> in place of Kestrel. Keys are API Gateway's: it checks
-/// the secret and applies the usage plan, so callers are known by <see cref="GatewayApiKey"/> instead of by secret.
+/// The API function's web application: the Lambda host's services, the API with its request metrics, middleware and
+/// routes as the local host has them, and <see cref="ApiGatewayServer"/> in place of Kestrel. Keys are API Gateway's:
+/// it checks the secret and applies the usage plan, so callers are known by <see cref="GatewayApiKey"/> instead of by
+/// secret.
 /// </summary>
 internal static class ApiApplication
 {
@@ -47,6 +49,9 @@ internal static class ApiApplication
         var app = builder.Build();
         try
         {
+            // Request count, latency and status by route, as the local host records them, outermost so they see every
+            // response's final status; the invocation writes them as EMF before it answers.
+            app.UseRequestTelemetry();
             app.UseStepOrdersApi();
             app.MapStepOrdersApi();
             await app.StartAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StepOrders.Api.Access;
@@ -141,6 +142,49 @@ public sealed class ApiFunctionTests
     }
 
     [Fact]
+    public async Task Each_request_is_written_as_EMF_by_method_route_and_code_under_the_stage_before_its_invocation_answers()
+    {
+        var order = _shop.Place();
+        await using var lambda = await StartAsync(GatewayKeys.Key(customerId: "cust-1"));
+
+        await SendAsync(lambda, ProxyEvents.PostOrders());
+        var afterPost = lambda.MetricLines.Count(line => line["ApiRequestDuration"] is not null);
+        await SendAsync(lambda, ProxyEvents.GetOrder(order.Id.Value));
+
+        var requests = lambda.MetricLines.Where(line => line["ApiRequestDuration"] is not null).ToList();
+        Assert.Equal(1, afterPost);
+        Assert.Equal(["POST /orders/ 201", "GET /orders/{orderId} 200"], requests.Select(line => $"{line["method"]} {line["route"]} {line["code"]}"));
+        Assert.All(requests, line =>
+        {
+            Assert.Equal(("StepOrders", InProcessLambda.Stage, "Api"), ((string?)line["Service"], (string?)line["Stage"], (string?)line["Function"]));
+            var directive = line["_aws"]!["CloudWatchMetrics"]![0]!;
+            Assert.Equal(["Service", "Stage", "Function"], directive["Dimensions"]![0]!.AsArray().Select(d => (string?)d));
+            Assert.Equal("Milliseconds", (string?)directive["Metrics"]!.AsArray().Single(m => (string?)m!["Name"] == "ApiRequestDuration")!["Unit"]);
+            Assert.Equal(JsonValueKind.Number, line["ApiRequestDuration"]!.GetValueKind());
+        });
+        // One invocation, one request: each line carries its own invocation's request id.
+        Assert.Equal(2, requests.Select(line => (string?)line["requestId"]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_request_the_pipeline_answers_with_500_is_written_with_its_code()
+    {
+        await using var lambda = await InProcessLambda.StartAsync("Api", _shop, new RecordingWorkflow(), services =>
+        {
+            services.AddSingleton<IOrderIntake>(_intake);
+            services.AddSingleton<IOrderQueue>(new UnusedQueue());
+            services.AddSingleton<IGatewayApiKeyStore>(new GatewayKeys([GatewayKeys.Key()]));
+            services.AddSingleton<IOrderStore>(new BrokenStore());
+        });
+
+        var answer = await SendAsync(lambda, ProxyEvents.GetOrder());
+
+        Assert.Equal(500, answer.StatusCode);
+        var request = Assert.Single(lambda.MetricLines, line => line["ApiRequestDuration"] is not null);
+        Assert.Equal(("GET", "500"), ((string?)request["method"], (string?)request["code"]));
+    }
+
+    [Fact]
     public async Task An_event_that_is_not_a_proxy_event_is_an_invalid_event_error()
     {
         await using var lambda = await StartAsync(GatewayKeys.Key());
@@ -148,5 +192,17 @@ public sealed class ApiFunctionTests
         var reply = await lambda.InvokeAsync("""{"Records":[]}""");
 
         Assert.Equal(RuntimeErrors.InvalidEvent, reply.ErrorType);
+    }
+
+    /// <summary>A store that fails as a bug would: the exception handler answers 500.</summary>
+    private sealed class BrokenStore : IOrderStore
+    {
+        public Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<OrderPage> ListAsync(OrderFilter filter, int limit, string? cursor, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<bool> TrySaveStatusChangeAsync(Order next, OrderStatus expectedStatus, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<IReadOnlyList<OrderId>> ListPendingAsync(DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
     }
 }
