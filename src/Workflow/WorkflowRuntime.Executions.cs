@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StepOrders.Workflow.Execution;
@@ -40,7 +41,7 @@ public sealed partial class WorkflowRuntime
         };
         var run = new ExecutionRun(row, machine.Parsed, machine.Name);
         run.Root.StateInput = inputNode;
-        run.Root.StateInputJson = inputJson;
+        run.Root.StateInputJson = Encoding.UTF8.GetBytes(inputJson);
         run.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = HistoryEventType.ExecutionStarted, Input = inputJson }, now);
         var first = run.TakeUpdate();
         var (stored, inserted) = await store.InsertExecutionAsync(

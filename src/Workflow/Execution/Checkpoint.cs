@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,7 +13,7 @@ namespace StepOrders.Workflow.Execution;
 internal sealed record Checkpoint(
     string StateName,
     RunPhase Phase,
-    string? StateInput,
+    [property: JsonConverter(typeof(Utf8TextConverter))] byte[]? StateInput,
     long EnteredEventId,
     DateTimeOffset EnteredTime,
     int[] RetryCounts,
@@ -25,6 +26,15 @@ internal sealed record Checkpoint(
     public static Checkpoint FromJson(string json) =>
         JsonSerializer.Deserialize(json, CheckpointJson.Default.Checkpoint)
         ?? throw new InvalidOperationException("Empty checkpoint");
+}
+
+/// <summary>UTF-8 JSON text held as bytes, written as the JSON string it is (as a string property was).</summary>
+internal sealed class Utf8TextConverter : JsonConverter<byte[]>
+{
+    public override byte[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : Encoding.UTF8.GetBytes(reader.GetString()!);
+
+    public override void Write(Utf8JsonWriter writer, byte[] value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
 [JsonSerializable(typeof(Checkpoint))]

@@ -44,7 +44,8 @@ internal sealed class Frame : IPathContext
 
     public JsonNode? StateInput { get; set; }
 
-    public string? StateInputJson { get; set; }
+    /// <summary>The state input's JSON text as UTF-8, as the history records it.</summary>
+    public byte[]? StateInputJson { get; set; }
 
     public long EnteredEventId { get; set; }
 
@@ -74,7 +75,7 @@ internal sealed class Frame : IPathContext
     public void ResetContext() => context = null;
 
     /// <summary>Moves to the start of <paramref name="next"/> with <paramref name="input"/>.</summary>
-    public void MoveTo(string next, JsonNode? input, string? inputJson)
+    public void MoveTo(string next, JsonNode? input, byte[]? inputJson)
     {
         StateName = next;
         Phase = RunPhase.Enter;
@@ -91,7 +92,7 @@ internal sealed class Frame : IPathContext
         StateName = checkpoint.StateName;
         Phase = checkpoint.Phase;
         StateInputJson = checkpoint.StateInput;
-        StateInput = checkpoint.StateInput is null ? null : JsonNode.Parse(checkpoint.StateInput);
+        StateInput = JsonText.Parse(checkpoint.StateInput);
         EnteredEventId = checkpoint.EnteredEventId;
         EnteredTime = checkpoint.EnteredTime;
         RetryCounts = checkpoint.RetryCounts;

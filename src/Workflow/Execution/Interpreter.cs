@@ -115,7 +115,8 @@ internal sealed partial class Interpreter
                     return RunOutcome.ParkedUntil(Deadline(run) is { } d && d < due ? d : due);
                 case TransitionKind.Succeeded:
                     return await CloseAsync(run, ExecutionStatus.Succeeded, HistoryEventType.ExecutionSucceeded,
-                        step.OutputJson ?? JsonText.Serialize(step.Output), null, null, time.GetUtcNow()).ConfigureAwait(false);
+                        step.OutputJson is { } json ? JsonText.Text(json) : JsonText.Serialize(step.Output), null, null, time.GetUtcNow())
+                        .ConfigureAwait(false);
                 case TransitionKind.Failed:
                     return await CloseAsync(run, ExecutionStatus.Failed, HistoryEventType.ExecutionFailed,
                         null, step.Error, step.Cause, time.GetUtcNow()).ConfigureAwait(false);
@@ -172,14 +173,14 @@ internal sealed partial class Interpreter
 
     private void Enter(Frame frame, State state, DateTimeOffset now)
     {
-        frame.StateInputJson ??= JsonText.Serialize(frame.StateInput);
+        frame.StateInputJson ??= JsonText.SerializeUtf8(frame.StateInput);
         frame.EnteredEventId = frame.Emit(new HistoryEvent
         {
             Id = 0,
             Timestamp = now,
             Type = EnteredType(state),
             Name = state.Name,
-            Input = frame.StateInputJson,
+            InputUtf8 = frame.StateInputJson,
         }, now);
         frame.EnteredTime = now;
         frame.RetryCounts = state is IErrorHandling { Retry.Count: > 0 } retrying ? new int[retrying.Retry.Count] : [];
@@ -194,7 +195,7 @@ internal sealed partial class Interpreter
     /// </summary>
     public Transition Exit(Frame frame, State state, JsonNode? output, JsonObject? assigned, DateTimeOffset now, string? next = null)
     {
-        var json = JsonText.Serialize(output);
+        var json = JsonText.SerializeUtf8(output);
         if (JsonText.ExceedsPayloadLimit(json))
         {
             throw new StatesErrorException(ErrorNames.DataLimitExceeded,
@@ -208,7 +209,7 @@ internal sealed partial class Interpreter
             Timestamp = now,
             Type = ExitedType(state),
             Name = state.Name,
-            Output = json,
+            OutputUtf8 = json,
             AssignedVariables = variables,
         }, now);
         if (assigned is not null)

@@ -33,20 +33,24 @@ internal static class JsonText
     [ThreadStatic]
     private static Utf8JsonWriter? writer;
 
-    public static string Serialize(JsonNode? node)
-    {
-        if (node is null)
-        {
-            return "null";
-        }
+    public static string Serialize(JsonNode? node) =>
+        node is null ? "null" : Write(node, static written => Encoding.UTF8.GetString(written));
 
+    /// <summary>The same text as <see cref="Serialize"/>, as UTF-8: what the history keeps of each state's data.</summary>
+    public static byte[] SerializeUtf8(JsonNode? node) =>
+        node is null ? "null"u8.ToArray() : Write(node, static written => written.ToArray());
+
+    public static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
+
+    private static T Write<T>(JsonNode node, WrittenReader<T> read)
+    {
         var written = buffer ??= new ArrayBufferWriter<byte>(1024);
         var json = writer ??= new Utf8JsonWriter(written, WriterOptions);
         try
         {
             node.WriteTo(json, Options);
             json.Flush();
-            return Encoding.UTF8.GetString(written.WrittenSpan);
+            return read(written.WrittenSpan);
         }
         finally
         {
@@ -65,6 +69,12 @@ internal static class JsonText
 
     public static JsonNode? Parse(string? text) => string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
 
+    public static JsonNode? Parse(byte[]? utf8) => utf8 is null || utf8.Length == 0 ? null : JsonNode.Parse(utf8);
+
+    public static bool ExceedsPayloadLimit(byte[] utf8) => utf8.Length > MaxPayloadBytes;
+
     public static bool ExceedsPayloadLimit(string json) =>
         json.Length > MaxPayloadBytes / 3 && Encoding.UTF8.GetByteCount(json) > MaxPayloadBytes;
+
+    private delegate T WrittenReader<out T>(ReadOnlySpan<byte> written);
 }

@@ -7,13 +7,13 @@ namespace StepOrders.Workflow.Execution;
 /// along when the last state already wrote it, or failed).
 /// </summary>
 internal readonly record struct Transition(
-    TransitionKind Kind, JsonNode? Output = null, string? Error = null, string? Cause = null, string? OutputJson = null)
+    TransitionKind Kind, JsonNode? Output = null, string? Error = null, string? Cause = null, byte[]? OutputJson = null)
 {
     public static Transition Continue { get; } = new(TransitionKind.Continue);
 
     public static Transition Park { get; } = new(TransitionKind.Park);
 
-    public static Transition Succeeded(JsonNode? output, string? outputJson = null) =>
+    public static Transition Succeeded(JsonNode? output, byte[]? outputJson = null) =>
         new(TransitionKind.Succeeded, output, OutputJson: outputJson);
 
     public static Transition Failed(string? error, string? cause) => new(TransitionKind.Failed, null, error, cause);

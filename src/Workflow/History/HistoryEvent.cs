@@ -1,19 +1,23 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 
 namespace StepOrders.Workflow.History;
 
 /// <summary>
 /// One event of an execution's history (GetExecutionHistory's HistoryEvent). The type-specific
 /// <c>…EventDetails</c> fields are flattened here; <see cref="HistoryEventJson"/> writes them in AWS's shape.
-/// Input and Output are JSON text, as AWS returns them.
+/// Input, Output and Parameters are JSON text, as AWS returns them.
 /// </summary>
 /// <remarks>
 /// Most events carry a name and a payload at most; the fields only some types have (task, error, Map and redrive
-/// details) are held apart and allocated only for those events. An event with all of them was 200 bytes, a fifth of
-/// what an execution allocated.
+/// details) are held apart and allocated only for those events (an event with all of them was 200 bytes, a fifth of
+/// what an execution allocated). The interpreter records payloads as the UTF-8 it serialized them to; they become
+/// strings only when read (<see cref="Input"/> …), while storage and the API write the UTF-8 as it is.
 /// </remarks>
 public sealed record HistoryEvent
 {
+    private object? input;
+    private object? output;
     private Details? details;
 
     public HistoryEvent()
@@ -28,9 +32,9 @@ public sealed record HistoryEvent
         Timestamp = original.Timestamp;
         Type = original.Type;
         Name = original.Name;
-        Input = original.Input;
-        Output = original.Output;
-        details = original.details is { } d ? d with { } : null;
+        input = original.input;
+        output = original.output;
+        details = original.details?.Copy();
     }
 
     /// <remarks>Id, PreviousEventId and Timestamp are set by the execution as it records the event, in place: a copy per event was a sixth of a run's allocations.</remarks>
@@ -45,9 +49,17 @@ public sealed record HistoryEvent
     /// <summary>The state's name (state events) or the iteration's name (Map iterations).</summary>
     public string? Name { get; init; }
 
-    public string? Input { get; init; }
+    public string? Input
+    {
+        get => Text(input);
+        init => input = value;
+    }
 
-    public string? Output { get; init; }
+    public string? Output
+    {
+        get => Text(output);
+        init => output = value;
+    }
 
     public string? Error
     {
@@ -82,7 +94,7 @@ public sealed record HistoryEvent
     /// <summary>TaskScheduled: the effective parameters, as JSON text.</summary>
     public string? Parameters
     {
-        get => details?.Parameters;
+        get => Text(details?.Parameters);
         init => Detail(value)?.Parameters = value;
     }
 
@@ -129,10 +141,45 @@ public sealed record HistoryEvent
         init => Detail(value)?.AssignedVariables = value;
     }
 
+    /// <summary>Input as UTF-8, when it was recorded so.</summary>
+    internal byte[]? InputUtf8
+    {
+        get => input as byte[];
+        init => input = value;
+    }
+
+    /// <summary>Output as UTF-8, when it was recorded so.</summary>
+    internal byte[]? OutputUtf8
+    {
+        get => output as byte[];
+        init => output = value;
+    }
+
+    /// <summary>Parameters as UTF-8, when they were recorded so.</summary>
+    internal byte[]? ParametersUtf8
+    {
+        get => details?.Parameters as byte[];
+        init => Detail(value)?.Parameters = value;
+    }
+
+    /// <summary>Equal when every field reads the same, whether its text is held as a string or as UTF-8.</summary>
+    public bool Equals(HistoryEvent? other) =>
+        other is not null
+        && Id == other.Id && PreviousEventId == other.PreviousEventId && Timestamp.Equals(other.Timestamp) && Type == other.Type
+        && Name == other.Name && Input == other.Input && Output == other.Output && Error == other.Error && Cause == other.Cause
+        && ResourceType == other.ResourceType && Resource == other.Resource && Region == other.Region && Parameters == other.Parameters
+        && TimeoutInSeconds == other.TimeoutInSeconds && HeartbeatInSeconds == other.HeartbeatInSeconds && RoleArn == other.RoleArn
+        && RedriveCount == other.RedriveCount && Index == other.Index && Length == other.Length
+        && AssignedVariables == other.AssignedVariables;
+
+    public override int GetHashCode() => HashCode.Combine(Id, PreviousEventId, Timestamp, Type, Name);
+
+    private static string? Text(object? text) => text as string ?? (text is byte[] utf8 ? Encoding.UTF8.GetString(utf8) : null);
+
     /// <summary>The details to set a value in: none for a null value when there are none yet.</summary>
     private Details? Detail<T>(T value) => value is null && details is null ? null : details ??= new Details();
 
-    private sealed record Details
+    private sealed class Details
     {
         public string? Error { get; set; }
 
@@ -144,7 +191,8 @@ public sealed record HistoryEvent
 
         public string? Region { get; set; }
 
-        public string? Parameters { get; set; }
+        /// <summary>A string or its UTF-8 bytes.</summary>
+        public object? Parameters { get; set; }
 
         public long? TimeoutInSeconds { get; set; }
 
@@ -159,5 +207,7 @@ public sealed record HistoryEvent
         public int? Length { get; set; }
 
         public string? AssignedVariables { get; set; }
+
+        public Details Copy() => (Details)MemberwiseClone();
     }
 }

@@ -30,9 +30,17 @@ public static class HistoryEventJson
             WriteString(writer, "resourceType", e.ResourceType);
             WriteString(writer, "resource", e.Resource);
             WriteString(writer, "region", e.Region);
-            WriteString(writer, "parameters", e.Parameters);
-            WritePayload(writer, "input", e.Input);
-            WritePayload(writer, "output", e.Output);
+            if (e.ParametersUtf8 is { } parameters)
+            {
+                writer.WriteString("parameters", parameters);
+            }
+            else
+            {
+                WriteString(writer, "parameters", e.Parameters);
+            }
+
+            WritePayload(writer, "input", e.InputUtf8, e.InputUtf8 is null ? e.Input : null);
+            WritePayload(writer, "output", e.OutputUtf8, e.OutputUtf8 is null ? e.Output : null);
             WriteVariables(writer, e.AssignedVariables);
             WriteString(writer, "roleArn", e.RoleArn);
             WriteNumber(writer, "timeoutInSeconds", e.TimeoutInSeconds);
@@ -126,14 +134,22 @@ public static class HistoryEventJson
         }
     }
 
-    private static void WritePayload(Utf8JsonWriter writer, string name, string? value)
+    /// <summary>A payload and its details; its UTF-8 is written as it is (the same JSON string as its text).</summary>
+    private static void WritePayload(Utf8JsonWriter writer, string name, byte[]? utf8, string? value)
     {
-        if (value is null)
+        if (utf8 is not null)
+        {
+            writer.WriteString(name, utf8);
+        }
+        else if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+        else
         {
             return;
         }
 
-        writer.WriteString(name, value);
         writer.WriteStartObject(name == "input" ? "inputDetails" : "outputDetails");
         writer.WriteBoolean("truncated", false);
         writer.WriteEndObject();

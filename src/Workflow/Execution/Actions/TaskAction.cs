@@ -37,7 +37,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
         var payload = Payload(frame, task);
         var json = ReferenceEquals(payload, frame.StateInput) && frame.StateInputJson is { } inputJson
             ? inputJson
-            : JsonText.Serialize(payload);
+            : JsonText.SerializeUtf8(payload);
         var target = task.Target;
 
         // As a Lambda function gets JSON text, a handler gets the payload parsed from it: numbers that JSONata or
@@ -52,7 +52,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
                 Timestamp = now,
                 Type = HistoryEventType.LambdaFunctionScheduled,
                 Resource = task.Resource,
-                Input = json,
+                InputUtf8 = json,
                 TimeoutInSeconds = timeout,
             }, now);
             frame.Emit(new HistoryEvent { Id = 0, Timestamp = now, Type = HistoryEventType.LambdaFunctionStarted }, now);
@@ -67,7 +67,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
                 ResourceType = target.ResourceType,
                 Resource = target.ResourceName,
                 Region = Interpreter.Settings.Region,
-                Parameters = json,
+                ParametersUtf8 = json,
                 TimeoutInSeconds = timeout,
                 HeartbeatInSeconds = HeartbeatSeconds(frame, task),
             }, now);
@@ -128,7 +128,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
         var result = target.IsLambdaInvoke
             ? TaskResource.WrapInvokeResponse(outcome.Result, frame.Run.Row.Arn, frame.Run.LastEventId + 1)
             : outcome.Result;
-        var json = JsonText.Serialize(result);
+        var json = JsonText.SerializeUtf8(result);
         frame.Emit(new HistoryEvent
         {
             Id = 0,
@@ -136,7 +136,7 @@ internal sealed class TaskAction(Interpreter interpreter, TaskHandlerRegistry ha
             Type = target.IsLambdaFunction ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded,
             ResourceType = target.IsLambdaFunction ? null : target.ResourceType,
             Resource = target.IsLambdaFunction ? null : target.ResourceName,
-            Output = json,
+            OutputUtf8 = json,
         }, now);
         if (JsonText.ExceedsPayloadLimit(json))
         {
