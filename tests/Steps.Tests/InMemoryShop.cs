@@ -12,6 +12,7 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
     private readonly Dictionary<string, int> _stock = new(StringComparer.Ordinal);
     private readonly Dictionary<OrderId, IReadOnlyList<OrderLine>> _reservations = new();
     private readonly HashSet<OrderId> _released = [];
+    private readonly HashSet<OrderId> _settled = [];
     private readonly Dictionary<OrderId, PaymentOutcome.Captured> _captures = new();
     private readonly HashSet<OrderId> _refunds = [];
 
@@ -75,7 +76,7 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
 
     public Task<bool> ReleaseAsync(OrderId orderId, CancellationToken cancellationToken)
     {
-        if (!_reservations.TryGetValue(orderId, out var lines))
+        if (!_reservations.TryGetValue(orderId, out var lines) || _settled.Contains(orderId))
         {
             return Task.FromResult(false);
         }
@@ -88,6 +89,18 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
         }
         return Task.FromResult(true);
     }
+
+    public Task<bool> SettleAsync(OrderId orderId, CancellationToken cancellationToken)
+    {
+        if (!_reservations.ContainsKey(orderId) || _released.Contains(orderId))
+        {
+            return Task.FromResult(false);
+        }
+        _settled.Add(orderId);
+        return Task.FromResult(true);
+    }
+
+    public bool IsSettled(OrderId orderId) => _settled.Contains(orderId);
 
     public Task SetAvailableAsync(string sku, int available, CancellationToken cancellationToken)
     {

@@ -128,7 +128,7 @@ public class StepTests
         await RunThroughPaymentAsync(order);
 
         var shipment = await new PrepareFulfillment(_progress).HandleAsync(new(order.Id.Value), Ct);
-        await new CompleteOrder(_progress).HandleAsync(new(order.Id.Value), Ct);
+        await new CompleteOrder(_progress, _shop).HandleAsync(new(order.Id.Value), Ct);
 
         Assert.StartsWith("shp_", shipment.Output!.ShipmentId, StringComparison.Ordinal);
         Assert.Equal(

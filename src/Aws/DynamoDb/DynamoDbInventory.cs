@@ -13,13 +13,29 @@ namespace StepOrders.Aws.DynamoDb;
 /// All-or-none over several SKUs without TransactWriteItems (which the stand-in, dynalite, lacks, and which caps an
 /// order at 100 items): the reservation item is written first (RESERVING, with a fresh reservation id), then each
 /// SKU is taken by one conditional update that lowers <c>available</c> and adds the reservation id to the SKU's
-/// <c>holders</c>, so taking is idempotent per SKU; when a SKU is short, every SKU holding the reservation gives
-/// its units back (the same guarded update in reverse) and the reservation item is deleted. A crash part-way is
-/// resumed by the next call, which finds the RESERVING item. Release is that same give-back. Stock never goes
-/// below zero and is never given back twice; readers may briefly see units taken for an order that then turns out
-/// short, which is what a reservation system shows while it works.
-/// A SKU's <c>holders</c> set keeps the ids of reservations that were never released (completed orders); at ~30 bytes
-/// each, a 400 KB item holds over ten thousand, and pruning those of completed orders is a maintenance job.
+/// <c>holders</c>, so taking is idempotent per SKU; once all are taken the item is RESERVED. Stock never goes below
+/// zero and is never given back twice; readers may briefly see units taken for an order that then turns out short,
+/// which is what a reservation system shows while it works.
+/// <para>
+/// A reservation ends one of two ways, each begun by one conditional write to the reservation item that decides it:
+/// released (RESERVING or RESERVED to RELEASING; then every SKU holding the id gives its units back, the same guarded
+/// update in reverse, and the item is deleted) when the order fails or a SKU is short; or settled (RESERVED to
+/// SETTLING; then the id leaves every SKU's <c>holders</c> without touching <c>available</c>, and the item becomes
+/// SETTLED) when the stock has left with the order. A crash part-way is resumed by the next call, which finds the
+/// item RESERVING, RELEASING or SETTLING. So a SKU's <c>holders</c> holds only reservations in flight, and its item
+/// stays far below DynamoDB's 400 KB however many orders the SKU has sold.
+/// </para>
+/// <para>
+/// Races of one order. Release and settle cannot both win: both need the item out of RESERVED, and the first
+/// conditional write decides; the loser changes nothing (release returns false, settle returns false), so no SKU is
+/// given back after settling began and none stays consumed after releasing began. A Reserve retry after settling
+/// finds the SETTLING or SETTLED item and answers with it, taking nothing; the item is kept, not deleted, for that
+/// (and it is small, in the order's own partition). A Reserve that finds RELEASING finishes the release and starts
+/// a fresh reservation, as after any release. A Reserve still taking stock when its reservation was made by a
+/// concurrent call and then settled (it would have to outlive payment and fulfilment; Lambda's timeout ends it
+/// long before) could take a SKU again after settling dropped the id there; it then finds the item SETTLED and
+/// gives nothing back, so such a unit stays taken (never sold twice) and that one id stays in the SKU's holders.
+/// </para>
 /// </remarks>
 public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tables) : IInventory
 {
@@ -33,23 +49,38 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var reservation = await StartReservationAsync(orderId, wanted, cancellationToken);
-            if (reservation.State == InventoryItem.Reserved)
+            if (reservation.IsTaken)
             {
                 return new ReservationOutcome.Reserved(reservation.Units);
+            }
+            if (reservation.State == InventoryItem.Releasing)
+            {
+                await FinishReleaseAsync(orderId, reservation, cancellationToken);
+                continue;
             }
             var shortage = await TakeStockAsync(reservation, cancellationToken);
-            if (shortage is not null)
+            var next = shortage is null ? InventoryItem.Reserved : InventoryItem.Releasing;
+            if (await TryMoveAsync(orderId, reservation.Id, [InventoryItem.Reserving, next], next, cancellationToken))
             {
-                await GiveBackAsync(reservation, cancellationToken);
-                await DeleteReservationAsync(orderId, reservation.Id, cancellationToken);
+                if (shortage is null)
+                {
+                    return new ReservationOutcome.Reserved(reservation.Units);
+                }
+                await FinishReleaseAsync(orderId, reservation, cancellationToken);
                 return shortage;
             }
-            if (await TryMarkReservedAsync(orderId, reservation.Id, cancellationToken))
+            if (await GetReservationAsync(orderId, cancellationToken) is { IsTaken: true } taken && taken.Id == reservation.Id)
             {
-                return new ReservationOutcome.Reserved(reservation.Units);
+                // A concurrent call for the same order took the rest (and the order may be settled since): it stands.
+                return new ReservationOutcome.Reserved(taken.Units);
             }
-            // A concurrent call for the same order found a shortage and gave the stock back: start over.
+            // A concurrent call for the same order released this reservation (a shortage, or the order failed): whatever
+            // this call took after that goes back too.
             await GiveBackAsync(reservation, cancellationToken);
+            if (shortage is not null)
+            {
+                return shortage;
+            }
         }
         throw new InvalidOperationException($"The reservation for order {orderId} kept changing under concurrent calls.");
     }
@@ -57,12 +88,38 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
     public async Task<bool> ReleaseAsync(OrderId orderId, CancellationToken cancellationToken)
     {
         var reservation = await GetReservationAsync(orderId, cancellationToken);
-        if (reservation is null)
+        if (reservation is null || reservation.State is InventoryItem.Settling or InventoryItem.Settled)
         {
             return false;
         }
-        await GiveBackAsync(reservation, cancellationToken);
-        return await DeleteReservationAsync(orderId, reservation.Id, cancellationToken);
+        string[] releasable = [InventoryItem.Reserving, InventoryItem.Reserved, InventoryItem.Releasing];
+        return await TryMoveAsync(orderId, reservation.Id, releasable, InventoryItem.Releasing, cancellationToken)
+            && await FinishReleaseAsync(orderId, reservation, cancellationToken);
+    }
+
+    public async Task<bool> SettleAsync(OrderId orderId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var reservation = await GetReservationAsync(orderId, cancellationToken);
+            if (reservation is null || reservation.State is InventoryItem.Reserving or InventoryItem.Releasing)
+            {
+                return false;
+            }
+            if (reservation.State == InventoryItem.Settled)
+            {
+                return true;
+            }
+            if (reservation.State == InventoryItem.Settling
+                || await TryMoveAsync(orderId, reservation.Id, [InventoryItem.Reserved], InventoryItem.Settling, cancellationToken))
+            {
+                await DropFromHoldersAsync(reservation, cancellationToken);
+                await TryMoveAsync(orderId, reservation.Id, [InventoryItem.Settling], InventoryItem.Settled, cancellationToken);
+                return true;
+            }
+            // Released or settled by a concurrent call in between: look again.
+        }
+        throw new InvalidOperationException($"The reservation for order {orderId} kept changing under concurrent calls.");
     }
 
     public async Task SetAvailableAsync(string sku, int available, CancellationToken cancellationToken)
@@ -109,7 +166,7 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
         }
         catch (ConditionalCheckFailedException)
         {
-            // Deleted again in between only by a concurrent shortage; the fresh one is then as good as any.
+            // Deleted again in between by a release (a concurrent shortage, or the order failing); the fresh one is then as good as any.
             return await GetReservationAsync(orderId, cancellationToken) ?? fresh;
         }
     }
@@ -187,19 +244,50 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
         }
     }
 
-    private async Task<bool> TryMarkReservedAsync(OrderId orderId, string reservationId, CancellationToken cancellationToken)
+    /// <summary>Takes this reservation's id out of every SKU's <c>holders</c>, leaving <c>available</c> as it is: the units stay taken.</summary>
+    private async Task DropFromHoldersAsync(Reservation reservation, CancellationToken cancellationToken)
     {
+        foreach (var sku in reservation.Lines.Keys)
+        {
+            try
+            {
+                await dynamo.UpdateItemAsync(
+                    new UpdateItemRequest
+                    {
+                        TableName = tables.Inventory,
+                        Key = SkuKey(sku),
+                        UpdateExpression = "DELETE #holders :reservation",
+                        ConditionExpression = "contains(#holders, :id)",
+                        ExpressionAttributeNames = new() { ["#holders"] = InventoryItem.Holders },
+                        ExpressionAttributeValues = new()
+                        {
+                            [":reservation"] = new() { SS = [reservation.Id] },
+                            [":id"] = OrderItem.S(reservation.Id),
+                        },
+                    },
+                    cancellationToken);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Dropped already (by a call cut short, or a concurrent one).
+            }
+        }
+    }
+
+    /// <summary>Gives back what a RELEASING reservation holds and deletes it; true if this call deleted it.</summary>
+    private async Task<bool> FinishReleaseAsync(OrderId orderId, Reservation reservation, CancellationToken cancellationToken)
+    {
+        await GiveBackAsync(reservation, cancellationToken);
         try
         {
-            await dynamo.UpdateItemAsync(
-                new UpdateItemRequest
+            await dynamo.DeleteItemAsync(
+                new DeleteItemRequest
                 {
                     TableName = tables.Orders,
                     Key = OrderItem.KeyOf(orderId, InventoryItem.ReservationSk),
-                    UpdateExpression = "SET #state = :reserved",
-                    ConditionExpression = "#reservationId = :id",
-                    ExpressionAttributeNames = new() { ["#state"] = InventoryItem.State, ["#reservationId"] = InventoryItem.ReservationId },
-                    ExpressionAttributeValues = new() { [":reserved"] = OrderItem.S(InventoryItem.Reserved), [":id"] = OrderItem.S(reservationId) },
+                    ConditionExpression = "#reservationId = :id AND #state = :releasing",
+                    ExpressionAttributeNames = new() { ["#reservationId"] = InventoryItem.ReservationId, ["#state"] = InventoryItem.State },
+                    ExpressionAttributeValues = new() { [":id"] = OrderItem.S(reservation.Id), [":releasing"] = OrderItem.S(InventoryItem.Releasing) },
                 },
                 cancellationToken);
             return true;
@@ -210,18 +298,25 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
         }
     }
 
-    private async Task<bool> DeleteReservationAsync(OrderId orderId, string reservationId, CancellationToken cancellationToken)
+    /// <summary>Moves the order's reservation, if it is still <paramref name="reservationId"/> and in one of the states <paramref name="from"/>.</summary>
+    private async Task<bool> TryMoveAsync(OrderId orderId, string reservationId, string[] from, string to, CancellationToken cancellationToken)
     {
+        var values = new Dictionary<string, AttributeValue> { [":id"] = OrderItem.S(reservationId), [":to"] = OrderItem.S(to) };
+        for (var i = 0; i < from.Length; i++)
+        {
+            values[$":from{i}"] = OrderItem.S(from[i]);
+        }
         try
         {
-            await dynamo.DeleteItemAsync(
-                new DeleteItemRequest
+            await dynamo.UpdateItemAsync(
+                new UpdateItemRequest
                 {
                     TableName = tables.Orders,
                     Key = OrderItem.KeyOf(orderId, InventoryItem.ReservationSk),
-                    ConditionExpression = "#reservationId = :id",
-                    ExpressionAttributeNames = new() { ["#reservationId"] = InventoryItem.ReservationId },
-                    ExpressionAttributeValues = new() { [":id"] = OrderItem.S(reservationId) },
+                    UpdateExpression = "SET #state = :to",
+                    ConditionExpression = $"#reservationId = :id AND #state IN ({string.Join(", ", from.Select((_, i) => $":from{i}"))})",
+                    ExpressionAttributeNames = new() { ["#state"] = InventoryItem.State, ["#reservationId"] = InventoryItem.ReservationId },
+                    ExpressionAttributeValues = values,
                 },
                 cancellationToken);
             return true;
@@ -245,6 +340,9 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
     private sealed record Reservation(string Id, string State, IReadOnlyDictionary<string, int> Lines)
     {
         public int Units => Lines.Values.Sum();
+
+        /// <summary>Every SKU was taken for it (RESERVED), and perhaps it has been settled since.</summary>
+        public bool IsTaken => State is InventoryItem.Reserved or InventoryItem.Settling or InventoryItem.Settled;
 
         public Dictionary<string, AttributeValue> ToItem(OrderId orderId)
         {

@@ -15,7 +15,7 @@ namespace StepOrders.Aws.DynamoDb;
 /// attributes, so reservations and payments stay out of the indexes. A time-ordered <i>table</i> sort key would
 /// order nothing (a partition holds one order) and would make every read need the creation time.</item>
 /// <item><b>inventory</b>: partition key <c>sku</c>; <c>available</c> and the set <c>holders</c> of the
-/// reservations that hold stock of the SKU.</item>
+/// reservations in flight that hold stock of the SKU (released and settled ones leave it).</item>
 /// <item><b>idempotency</b>: partition key <c>key</c> (scope and client key); the claimed order id, the request
 /// fingerprint, and <c>expiresAt</c> (epoch seconds, the table's TTL attribute on AWS).</item>
 /// <item><b>api-keys</b>: partition key <c>keyId</c>, API Gateway's id of a key; whom the key speaks for

@@ -6,7 +6,10 @@ internal static class InventoryItem
     public const string Sku = "sku";
     public const string Available = "available";
 
-    /// <summary>The reservations (by reservation id) that hold stock of this SKU right now.</summary>
+    /// <summary>
+    /// The reservations (by reservation id) that hold stock of this SKU right now: an id is added when the SKU is taken
+    /// and removed when the reservation is released or settled, so only reservations in flight are here.
+    /// </summary>
     public const string Holders = "holders";
 
     public const string ReservationSk = "RESERVATION";
@@ -19,4 +22,13 @@ internal static class InventoryItem
     public const string Reserving = "RESERVING";
 
     public const string Reserved = "RESERVED";
+
+    /// <summary>The stock left with the order: the id is being dropped from each SKU's holders (or that was cut short).</summary>
+    public const string Settling = "SETTLING";
+
+    /// <summary>Settled: no SKU holds the id any more, and the units stay taken. Kept so a late reserve takes nothing again.</summary>
+    public const string Settled = "SETTLED";
+
+    /// <summary>Being given back SKU by SKU, then deleted (or the giving back was cut short; the next call resumes it).</summary>
+    public const string Releasing = "RELEASING";
 }

@@ -8,7 +8,7 @@ namespace StepOrders.Local.Data;
 /// </summary>
 internal static class SqliteSchema
 {
-    private const int Version = 2;
+    private const int Version = 3;
 
     private const string Tables = """
         CREATE TABLE orders (
@@ -119,6 +119,8 @@ internal static class SqliteSchema
             used INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // Version 3: a reservation whose stock left with its order is settled; it is never released after that.
+        "ALTER TABLE reservations ADD COLUMN settled_at INTEGER;",
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -7,6 +7,8 @@ namespace StepOrders.Local.Inventory;
 /// <summary>
 /// Stock in SQLite. A reservation takes every line of an order or none: the writer checks all lines and then takes
 /// them in one write, and no other write can come between. Stock never goes below zero (a CHECK holds it there too).
+/// A reservation ends released (<c>released_at</c>, its stock given back) or settled (<c>settled_at</c>, its stock
+/// gone with the order), never both: each end is one conditional write that requires the other end to be absent.
 /// </summary>
 internal sealed class SqliteInventory(LocalDatabase database, TimeProvider clock) : IInventory
 {
@@ -21,7 +23,8 @@ internal sealed class SqliteInventory(LocalDatabase database, TimeProvider clock
     private const string ClearLines = "DELETE FROM reservation_lines WHERE order_id = @order";
     private const string SaveLine = "INSERT INTO reservation_lines (order_id, sku, quantity) VALUES (@order, @sku, @quantity)";
     private const string ReservedLines = "SELECT sku, quantity FROM reservation_lines WHERE order_id = @order";
-    private const string MarkReleased = "UPDATE reservations SET released_at = @at WHERE order_id = @order AND released_at IS NULL";
+    private const string MarkReleased = "UPDATE reservations SET released_at = @at WHERE order_id = @order AND released_at IS NULL AND settled_at IS NULL";
+    private const string MarkSettled = "UPDATE reservations SET settled_at = COALESCE(settled_at, @at) WHERE order_id = @order AND released_at IS NULL";
     private const string SetStock = "INSERT INTO stock (sku, available) VALUES (@sku, @available) ON CONFLICT (sku) DO UPDATE SET available = excluded.available";
 
     public Task<ReservationOutcome> ReserveAsync(OrderId orderId, IReadOnlyList<OrderLine> lines, CancellationToken cancellationToken)
@@ -81,6 +84,12 @@ internal sealed class SqliteInventory(LocalDatabase database, TimeProvider clock
             }
             return true;
         }, cancellationToken);
+
+    /// <summary>One write: the stock stays taken (a settled reservation is one not released), and settling again changes nothing.</summary>
+    public Task<bool> SettleAsync(OrderId orderId, CancellationToken cancellationToken) =>
+        database.Writer.WriteAsync((orderId, at: clock.GetUtcNow()), static (scope, request) =>
+            scope.Command(MarkSettled).Bind("@order", request.orderId.Value).Bind("@at", request.at.ToStored()).ExecuteNonQuery() == 1,
+            cancellationToken);
 
     public Task SetAvailableAsync(string sku, int available, CancellationToken cancellationToken)
     {

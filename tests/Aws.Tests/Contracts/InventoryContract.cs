@@ -3,7 +3,10 @@ using StepOrders.Orders.Ports;
 
 namespace StepOrders.Aws.Tests.Contracts;
 
-/// <summary>What every <see cref="IInventory"/> does: all-or-none reservations, idempotent by order id. One derived class per backend.</summary>
+/// <summary>
+/// What every <see cref="IInventory"/> does: all-or-none reservations, idempotent by order id, each ending released or
+/// settled and never both. One derived class per backend.
+/// </summary>
 public abstract class InventoryContract : IAsyncLifetime
 {
     protected IInventory Inventory { get; private set; } = null!;
@@ -135,6 +138,106 @@ public abstract class InventoryContract : IAsyncLifetime
         Assert.All(outcomes, o => Assert.Equal(new ReservationOutcome.Reserved(5), o));
         Assert.Equal(8, await AvailableAsync("SKU-A"));
         Assert.Equal(7, await AvailableAsync("SKU-B"));
+    }
+
+    [Fact]
+    public async Task Settling_keeps_the_reserved_stock_taken()
+    {
+        await StockAsync(("SKU-A", 10), ("SKU-B", 3));
+        var order = NewOrder();
+        await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m), new OrderLine("SKU-B", 3, 1m)], CancellationToken.None);
+
+        Assert.True(await Inventory.SettleAsync(order, CancellationToken.None));
+
+        Assert.Equal(6, await AvailableAsync("SKU-A"));
+        Assert.Equal(0, await AvailableAsync("SKU-B"));
+    }
+
+    [Fact]
+    public async Task Releasing_a_settled_reservation_gives_nothing_back()
+    {
+        await StockAsync(("SKU-A", 10), ("SKU-B", 3));
+        var order = NewOrder();
+        await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m), new OrderLine("SKU-B", 3, 1m)], CancellationToken.None);
+        await Inventory.SettleAsync(order, CancellationToken.None);
+
+        Assert.False(await Inventory.ReleaseAsync(order, CancellationToken.None));
+
+        Assert.Equal(6, await AvailableAsync("SKU-A"));
+        Assert.Equal(0, await AvailableAsync("SKU-B"));
+    }
+
+    [Fact]
+    public async Task Settling_again_changes_nothing()
+    {
+        await StockAsync(("SKU-A", 10));
+        var order = NewOrder();
+        await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m)], CancellationToken.None);
+
+        Assert.True(await Inventory.SettleAsync(order, CancellationToken.None));
+        Assert.True(await Inventory.SettleAsync(order, CancellationToken.None));
+
+        Assert.Equal(6, await AvailableAsync("SKU-A"));
+        Assert.False(await Inventory.ReleaseAsync(order, CancellationToken.None));
+        Assert.Equal(6, await AvailableAsync("SKU-A"));
+    }
+
+    [Fact]
+    public async Task Settling_an_order_without_a_reservation_changes_nothing()
+    {
+        await StockAsync(("SKU-A", 10));
+
+        Assert.False(await Inventory.SettleAsync(NewOrder(), CancellationToken.None));
+        Assert.Equal(10, await AvailableAsync("SKU-A"));
+    }
+
+    [Fact]
+    public async Task A_released_reservation_cannot_be_settled()
+    {
+        await StockAsync(("SKU-A", 10));
+        var order = NewOrder();
+        await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m)], CancellationToken.None);
+        await Inventory.ReleaseAsync(order, CancellationToken.None);
+
+        Assert.False(await Inventory.SettleAsync(order, CancellationToken.None));
+        Assert.Equal(10, await AvailableAsync("SKU-A"));
+    }
+
+    [Fact]
+    public async Task Reserving_again_after_settling_returns_the_reservation_and_takes_nothing()
+    {
+        await StockAsync(("SKU-A", 10));
+        var order = NewOrder();
+        await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m)], CancellationToken.None);
+        await Inventory.SettleAsync(order, CancellationToken.None);
+
+        var again = await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 4, 1m)], CancellationToken.None);
+
+        Assert.Equal(new ReservationOutcome.Reserved(4), again);
+        Assert.Equal(6, await AvailableAsync("SKU-A"));
+    }
+
+    [Fact]
+    public async Task Settling_and_releasing_one_order_at_once_end_it_one_way_only()
+    {
+        await StockAsync(("SKU-A", 100), ("SKU-B", 100));
+        var orders = Enumerable.Range(0, 10).Select(_ => NewOrder()).ToArray();
+        foreach (var order in orders)
+        {
+            await Inventory.ReserveAsync(order, [new OrderLine("SKU-A", 2, 1m), new OrderLine("SKU-B", 3, 1m)], CancellationToken.None);
+        }
+
+        var ends = await Task.WhenAll(orders.Select(async order =>
+        {
+            var settle = Inventory.SettleAsync(order, CancellationToken.None);
+            var release = Inventory.ReleaseAsync(order, CancellationToken.None);
+            return (Settled: await settle, Released: await release);
+        }));
+
+        Assert.All(ends, end => Assert.NotEqual(end.Settled, end.Released));
+        var settled = ends.Count(end => end.Settled);
+        Assert.Equal(100 - (2 * settled), await AvailableAsync("SKU-A"));
+        Assert.Equal(100 - (3 * settled), await AvailableAsync("SKU-B"));
     }
 
     private static OrderId NewOrder() => OrderId.New(OrderSamples.Start);

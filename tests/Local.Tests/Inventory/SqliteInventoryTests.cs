@@ -1,3 +1,4 @@
+using StepOrders.Local.Data;
 using StepOrders.Local.Inventory;
 using StepOrders.Orders;
 
@@ -110,6 +111,65 @@ public sealed class SqliteInventoryTests : IAsyncLifetime
     public async Task Stock_cannot_be_set_below_zero()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _inventory.SetAvailableAsync("A", -1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Settling_marks_the_reservation_settled_and_never_released()
+    {
+        var order = NewOrder();
+        await _inventory.ReserveAsync(order, [new("A", 4, 1m)], CancellationToken.None);
+
+        await _inventory.SettleAsync(order, CancellationToken.None);
+        await _inventory.ReleaseAsync(order, CancellationToken.None);
+
+        Assert.Equal((true, false), await EndsAsync(_test.Database, order));
+    }
+
+    [Fact]
+    public async Task A_data_folder_from_before_settling_opens_and_its_standing_reservations_settle()
+    {
+        var folder = new DataFolder(Directory.CreateTempSubdirectory("steporders-local-").FullName);
+        try
+        {
+            var order = NewOrder();
+            await using (var database = LocalDatabase.Open(folder))
+            {
+                var inventory = new SqliteInventory(database, _test.Clock);
+                await inventory.SetAvailableAsync("A", 10, CancellationToken.None);
+                await inventory.ReserveAsync(order, [new("A", 4, 1m)], CancellationToken.None);
+            }
+            // What the build before settling left: schema version 2, reservations without settled_at.
+            using (var connection = LocalDatabase.OpenWriteConnection(folder.File(LocalDatabase.FileName)))
+            using (var downgrade = connection.CreateCommand())
+            {
+                downgrade.CommandText = "ALTER TABLE reservations DROP COLUMN settled_at; PRAGMA user_version = 2;";
+                downgrade.ExecuteNonQuery();
+            }
+
+            await using (var database = LocalDatabase.Open(folder))
+            {
+                var inventory = new SqliteInventory(database, _test.Clock);
+                Assert.True(await inventory.SettleAsync(order, CancellationToken.None));
+                Assert.False(await inventory.ReleaseAsync(order, CancellationToken.None));
+                Assert.Equal(6, await inventory.GetAvailableAsync("A", CancellationToken.None));
+                Assert.Equal((true, false), await EndsAsync(database, order));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder.Path, recursive: true);
+        }
+    }
+
+    private static async Task<(bool Settled, bool Released)> EndsAsync(LocalDatabase database, OrderId order)
+    {
+        await using var connection = await database.OpenReaderAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT settled_at IS NOT NULL, released_at IS NOT NULL FROM reservations WHERE order_id = @order";
+        command.Parameters.AddWithValue("@order", order.Value);
+        await using var row = await command.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        return (row.GetBoolean(0), row.GetBoolean(1));
     }
 
     private OrderId NewOrder() => OrderId.New(_test.Clock.GetUtcNow());
