@@ -138,7 +138,7 @@ internal sealed class OrderFunctions : Construct
             {
                 UseTables(function, tables, orders: true, inventory: true);
                 Use(tables.Inventory.TableArn, "dynamodb:GetItem", "dynamodb:UpdateItem");
-                Use(orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+                Use(orders, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
             }
             else if (port == typeof(IPaymentGateway))
             {

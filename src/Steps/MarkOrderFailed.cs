@@ -21,6 +21,12 @@ public sealed class MarkOrderFailed(OrderProgress progress, IInventory inventory
         {
             return new StepError(OrderErrors.Invalid, $"'{input.OrderId}' is not an order id.");
         }
+        if (await progress.FindAsync(id, cancellationToken) is { Status: OrderStatus.Completed })
+        {
+            // CompleteOrder wrote COMPLETED and then failed for good (its answer lost past every retry): the goods
+            // are on their way, so neither the stock nor the payment may be given back.
+            return new StepError(OrderErrors.IllegalTransition, $"Order {id} is COMPLETED; it cannot fail.");
+        }
         var released = await inventory.ReleaseAsync(id, cancellationToken);
         var refunded = await payments.RefundAsync(id, cancellationToken);
         var caught = input.Caught();

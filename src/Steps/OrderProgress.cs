@@ -14,6 +14,9 @@ public sealed class OrderProgress(IOrderStore store, TimeProvider clock, OrderMe
 {
     private const int MaxConflicts = 5;
 
+    /// <summary>The order as stored, or null when there is none.</summary>
+    public Task<Order?> FindAsync(OrderId orderId, CancellationToken cancellationToken) => store.GetAsync(orderId, cancellationToken);
+
     public Task<OrderProgressResult> AdvanceAsync(string orderId, OrderStatus next, string detail, CancellationToken cancellationToken) =>
         AdvanceAsync(orderId, next, _ => (detail, null), cancellationToken);
 

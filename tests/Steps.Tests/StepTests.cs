@@ -171,6 +171,24 @@ public class StepTests
     }
 
     [Fact]
+    public async Task A_completed_order_caught_as_failed_keeps_its_payment_and_stock()
+    {
+        var order = _shop.Place();
+        await RunThroughPaymentAsync(order);
+        await new PrepareFulfillment(_progress).HandleAsync(new(order.Id.Value), Ct);
+        await new CompleteOrder(_progress, _shop).HandleAsync(new(order.Id.Value), Ct);
+        var available = await _shop.GetAvailableAsync("SKU-1", Ct);
+
+        var outcome = await new MarkOrderFailed(_progress, _shop, _shop)
+            .HandleAsync(new(order.Id.Value, "States.Timeout", "CompleteOrder timed out."), Ct);
+
+        Assert.Equal(OrderErrors.IllegalTransition, outcome.Error!.Error);
+        Assert.False(_shop.WasRefunded(order.Id));
+        Assert.Equal(available, await _shop.GetAvailableAsync("SKU-1", Ct));
+        Assert.Equal(OrderStatus.Completed, _shop[order.Id].Status);
+    }
+
+    [Fact]
     public async Task Steps_read_and_write_the_json_the_workflow_passes()
     {
         var order = _shop.Place();
