@@ -1,5 +1,6 @@
 using System.Collections;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,9 @@ public sealed class RequestTelemetry(RequestDelegate next, OrderMetrics metrics,
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? Unmatched;
+            // The exception handler clears the endpoint before it writes its 500; the endpoint that threw is kept in its feature.
+            var endpoint = context.Features.Get<IExceptionHandlerPathFeature>()?.Endpoint ?? context.GetEndpoint();
+            var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? Unmatched;
             metrics.ApiRequest(context.Request.Method, route, status, clock.GetElapsedTime(started));
         }
     }

@@ -167,7 +167,7 @@ public sealed class ApiFunctionTests
     }
 
     [Fact]
-    public async Task A_request_the_pipeline_answers_with_500_is_written_with_its_code()
+    public async Task A_request_the_pipeline_answers_with_500_is_written_with_its_code_and_route()
     {
         await using var lambda = await InProcessLambda.StartAsync("Api", _shop, new RecordingWorkflow(), services =>
         {
@@ -181,7 +181,7 @@ public sealed class ApiFunctionTests
 
         Assert.Equal(500, answer.StatusCode);
         var request = Assert.Single(lambda.MetricLines, line => line["ApiRequestDuration"] is not null);
-        Assert.Equal(("GET", "500"), ((string?)request["method"], (string?)request["code"]));
+        Assert.Equal(("GET", "500", "/orders/{orderId}"), ((string?)request["method"], (string?)request["code"], (string?)request["route"]));
     }
 
     [Fact]
