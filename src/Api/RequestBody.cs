@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StepOrders.Orders;
