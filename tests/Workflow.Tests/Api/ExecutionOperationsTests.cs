@@ -47,7 +47,8 @@ public class ExecutionOperationsTests
 
         var metadata = await api.OkAsync("DescribeExecution", new JsonObject
         {
-            ["executionArn"] = ApiCaller.ExecutionArn("M", "e"), ["includedData"] = "METADATA_ONLY",
+            ["executionArn"] = ApiCaller.ExecutionArn("M", "e"),
+            ["includedData"] = "METADATA_ONLY",
         });
         Assert.False(metadata.TryGetProperty("input", out _));
         Assert.False(metadata.GetProperty("inputDetails").GetProperty("included").GetBoolean());
@@ -104,7 +105,9 @@ public class ExecutionOperationsTests
         Assert.Equal(["c", "b"], Names(page));
         var rest = await api.OkAsync("ListExecutions", new JsonObject
         {
-            ["stateMachineArn"] = ApiCaller.MachineArn("Ok"), ["maxResults"] = 2, ["nextToken"] = page.GetProperty("nextToken").GetString(),
+            ["stateMachineArn"] = ApiCaller.MachineArn("Ok"),
+            ["maxResults"] = 2,
+            ["nextToken"] = page.GetProperty("nextToken").GetString(),
         });
         Assert.Equal(["a"], Names(rest));
         Assert.False(rest.TryGetProperty("nextToken", out _));
@@ -138,7 +141,9 @@ public class ExecutionOperationsTests
         Assert.Equal([1L, 2, 3, 4], Ids(first));
         var second = await api.OkAsync("GetExecutionHistory", new JsonObject
         {
-            ["executionArn"] = arn, ["maxResults"] = 4, ["nextToken"] = first.GetProperty("nextToken").GetString(),
+            ["executionArn"] = arn,
+            ["maxResults"] = 4,
+            ["nextToken"] = first.GetProperty("nextToken").GetString(),
         });
         Assert.Equal([5L, 6], Ids(second));
         var reversed = await api.OkAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arn, ["reverseOrder"] = true, ["maxResults"] = 2 });

@@ -34,7 +34,9 @@ public class StateMachineOperationsTests
         await using var api = new ApiCaller();
         var invalid = await api.CallAsync("CreateStateMachine", new JsonObject
         {
-            ["name"] = "M", ["roleArn"] = "r", ["definition"] = """{"StartAt": "Nowhere", "States": {"P": {"Type": "Pass", "End": true}}}""",
+            ["name"] = "M",
+            ["roleArn"] = "r",
+            ["definition"] = """{"StartAt": "Nowhere", "States": {"P": {"Type": "Pass", "End": true}}}""",
         });
         Assert.Equal(("InvalidDefinition", 400), (invalid.ErrorCode, invalid.Status));
         Assert.Equal("com.amazonaws.swf.service.v2.model#InvalidDefinition", invalid.Body.GetProperty("__type").GetString());
@@ -44,7 +46,10 @@ public class StateMachineOperationsTests
         Assert.Equal("InvalidName", badName.ErrorCode);
         var express = await api.CallAsync("CreateStateMachine", new JsonObject
         {
-            ["name"] = "E", ["roleArn"] = "r", ["definition"] = PassMachine, ["type"] = "EXPRESS",
+            ["name"] = "E",
+            ["roleArn"] = "r",
+            ["definition"] = PassMachine,
+            ["type"] = "EXPRESS",
         });
         Assert.Equal("StateMachineTypeNotSupported", express.ErrorCode);
     }
@@ -74,7 +79,8 @@ public class StateMachineOperationsTests
         await api.CreateAsync("Orders", PassMachine);
         var updated = await api.OkAsync("UpdateStateMachine", new JsonObject
         {
-            ["stateMachineArn"] = ApiCaller.MachineArn("Orders"), ["definition"] = OtherMachine,
+            ["stateMachineArn"] = ApiCaller.MachineArn("Orders"),
+            ["definition"] = OtherMachine,
         });
         Assert.True(updated.GetProperty("updateDate").GetDouble() > 0);
         var execution = await api.CompletedAsync(await api.StartAsync("Orders", "after-update"));
@@ -84,7 +90,8 @@ public class StateMachineOperationsTests
         Assert.Equal("MissingRequiredParameter", nothing.ErrorCode);
         var missing = await api.CallAsync("UpdateStateMachine", new JsonObject
         {
-            ["stateMachineArn"] = ApiCaller.MachineArn("None"), ["definition"] = PassMachine,
+            ["stateMachineArn"] = ApiCaller.MachineArn("None"),
+            ["definition"] = PassMachine,
         });
         Assert.Equal("StateMachineDoesNotExist", missing.ErrorCode);
     }

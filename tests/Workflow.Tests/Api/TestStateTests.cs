@@ -86,7 +86,9 @@ public class TestStateTests
 
         var retriable = await api.OkAsync("TestState", new JsonObject
         {
-            ["definition"] = definition, ["input"] = """{"a":1}""", ["inspectionLevel"] = "DEBUG",
+            ["definition"] = definition,
+            ["input"] = """{"a":1}""",
+            ["inspectionLevel"] = "DEBUG",
             ["stateConfiguration"] = new JsonObject { ["retrierRetryCount"] = 1 },
         });
         Assert.Equal(("RETRIABLE", "Payment.Flaky", "try again"),
@@ -96,7 +98,9 @@ public class TestStateTests
 
         var caught = await api.OkAsync("TestState", new JsonObject
         {
-            ["definition"] = definition, ["input"] = """{"a":1}""", ["inspectionLevel"] = "DEBUG",
+            ["definition"] = definition,
+            ["input"] = """{"a":1}""",
+            ["inspectionLevel"] = "DEBUG",
             ["stateConfiguration"] = new JsonObject { ["retrierRetryCount"] = 2 },
         });
         Assert.Equal("CAUGHT_ERROR", caught.GetProperty("status").GetString());
@@ -122,7 +126,8 @@ public class TestStateTests
         var definition = """{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "Nowhere"}, "OutputPath": "$.Payload", "End": true}""";
         var result = await api.OkAsync("TestState", new JsonObject
         {
-            ["definition"] = definition, ["mock"] = new JsonObject { ["result"] = """{"Payload": {"ok": true}}""" },
+            ["definition"] = definition,
+            ["mock"] = new JsonObject { ["result"] = """{"Payload": {"ok": true}}""" },
         });
         Assert.Equal(("SUCCEEDED", """{"ok":true}"""), (result.GetProperty("status").GetString(), result.GetProperty("output").GetString()));
         var failed = await api.OkAsync("TestState", new JsonObject
@@ -156,7 +161,8 @@ public class TestStateTests
         Assert.Equal("InvalidExecutionInput", badInput.ErrorCode);
         var noState = await api.CallAsync("TestState", new JsonObject
         {
-            ["definition"] = """{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", ["stateName"] = "Z",
+            ["definition"] = """{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""",
+            ["stateName"] = "Z",
         });
         Assert.Equal("ValidationException", noState.ErrorCode);
         Assert.Equal(JsonValueKind.String, noState.Body.GetProperty("message").ValueKind);
