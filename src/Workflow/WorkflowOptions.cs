@@ -25,4 +25,12 @@ public sealed class WorkflowOptions
     /// last commits, never corrupt the file. Choose FULL when those last commits matter more than throughput.
     /// </summary>
     public bool SynchronousFull { get; set; }
+
+    /// <summary>
+    /// How long a closed execution (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) and its history are kept after its stop date;
+    /// <see cref="ExecutionExpiry"/> deletes older ones hourly, and DescribeExecution then answers ExecutionDoesNotExist.
+    /// RUNNING executions are never deleted. 90 days, as Step Functions keeps a Standard execution's history. Never less
+    /// than the 14-day redrive window, so no execution RedriveExecution could still restart is deleted.
+    /// </summary>
+    public TimeSpan ExecutionRetention { get; set; } = TimeSpan.FromDays(90);
 }

@@ -11,12 +11,18 @@ internal sealed class TestRuntime : IAsyncDisposable
     private readonly Lock clockGate = new();
 
     public TestRuntime(TaskHandlerRegistry? handlers = null, string? databasePath = null, double timeScale = 1, bool autoAdvance = true,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null, TimeSpan? executionRetention = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Handlers = handlers ?? new TaskHandlerRegistry();
         Runtime = new WorkflowRuntime(
-            new WorkflowOptions { DatabasePath = databasePath, TimeScale = timeScale, MaxConcurrentExecutions = 8 },
+            new WorkflowOptions
+            {
+                DatabasePath = databasePath,
+                TimeScale = timeScale,
+                MaxConcurrentExecutions = 8,
+                ExecutionRetention = executionRetention ?? new WorkflowOptions().ExecutionRetention,
+            },
             Handlers, Clock, new FixedJitter(0.5));
         Runtime.StartAsync().GetAwaiter().GetResult();
         if (autoAdvance)

@@ -28,4 +28,10 @@ internal interface IExecutionStore : IAsyncDisposable
     Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(long executionId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ExecutionRow>> GetRunningExecutionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> closed executions stopped before <paramref name="stoppedBefore"/>, with their
+    /// history, in one write; returns how many. RUNNING executions are never deleted.
+    /// </summary>
+    Task<int> DeleteClosedExecutionsAsync(DateTimeOffset stoppedBefore, int limit, CancellationToken cancellationToken);
 }

@@ -103,6 +103,25 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
     public Task<IReadOnlyList<ExecutionRow>> GetRunningExecutionsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ExecutionRow>>([.. byId.Values.Select(e => e.Row).Where(r => r.Status == ExecutionStatus.Running)]);
 
+    public Task<int> DeleteClosedExecutionsAsync(DateTimeOffset stoppedBefore, int limit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var expired = byId.Values
+                .Select(e => e.Row)
+                .Where(r => r.Status != ExecutionStatus.Running && r.StopDate < stoppedBefore)
+                .Take(limit)
+                .ToList();
+            foreach (var row in expired)
+            {
+                byId.TryRemove(row.Id, out _);
+                byArn.TryRemove(row.Arn, out _);
+            }
+
+            return Task.FromResult(expired.Count);
+        }
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>

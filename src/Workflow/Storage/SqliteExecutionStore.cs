@@ -101,6 +101,13 @@ internal sealed class SqliteExecutionStore(string path, bool synchronousFull) : 
         QueryAsync($"SELECT {SqliteSchema.ExecutionColumns} FROM executions WHERE status = 'RUNNING'",
             SqliteSchema.ReadExecution, cancellationToken);
 
+    public async Task<int> DeleteClosedExecutionsAsync(DateTimeOffset stoppedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Writer.Enqueue(new DeleteClosedExecutionsOp(stoppedBefore.ToUnixTimeMilliseconds(), limit, done));
+        return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (writer is not null)

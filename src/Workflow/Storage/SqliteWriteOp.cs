@@ -9,3 +9,6 @@ internal sealed record InsertExecutionOp(ExecutionRow Row, byte[] Chunk, TaskCom
     : SqliteWriteOp;
 
 internal sealed record PutStateMachineOp(StateMachineRow Row, TaskCompletionSource<StateMachineRow> Done) : SqliteWriteOp;
+
+/// <summary>Deletes up to <paramref name="Limit"/> closed executions stopped before the cutoff, with their history.</summary>
+internal sealed record DeleteClosedExecutionsOp(long StoppedBeforeMs, int Limit, TaskCompletionSource<int> Done) : SqliteWriteOp;

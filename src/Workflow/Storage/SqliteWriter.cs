@@ -76,6 +76,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 {
                     (op as InsertExecutionOp)?.Done.TrySetException(e);
                     (op as PutStateMachineOp)?.Done.TrySetException(e);
+                    (op as DeleteClosedExecutionsOp)?.Done.TrySetException(e);
                 }
             }
         }
@@ -108,6 +109,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 case PutStateMachineOp put:
                     var stored = commands.UpsertStateMachine(put.Row);
                     results.Add(() => put.Done.TrySetResult(stored));
+                    break;
+                case DeleteClosedExecutionsOp delete:
+                    var deleted = commands.DeleteClosedExecutions(delete.StoppedBeforeMs, delete.Limit);
+                    results.Add(() => delete.Done.TrySetResult(deleted));
                     break;
                 case AppendOp append:
                     if (!merged.TryGetValue(append.Update.ExecutionId, out var m))

@@ -11,6 +11,9 @@ internal sealed class SqliteWriterCommands : IDisposable
     private readonly SqliteCommand updateCheckpoint;
     private readonly SqliteCommand updateStatus;
     private readonly SqliteCommand upsertMachine;
+    private readonly SqliteCommand selectExpired;
+    private readonly SqliteCommand deleteHistory;
+    private readonly SqliteCommand deleteExecution;
 
     public SqliteWriterCommands(SqliteConnection connection)
     {
@@ -32,6 +35,10 @@ internal sealed class SqliteWriterCommands : IDisposable
             INSERT INTO state_machines (arn, name, definition, created_ms) VALUES ($arn, $name, $definition, $created)
             ON CONFLICT (arn) DO UPDATE SET definition = excluded.definition RETURNING created_ms
             """, "$arn", "$name", "$definition", "$created");
+        selectExpired = Command(connection,
+            "SELECT id FROM executions WHERE stop_ms < $before AND status <> 'RUNNING' ORDER BY stop_ms LIMIT $limit", "$before", "$limit");
+        deleteHistory = Command(connection, "DELETE FROM history WHERE execution_id = $id", "$id");
+        deleteExecution = Command(connection, "DELETE FROM executions WHERE id = $id", "$id");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -91,6 +98,34 @@ internal sealed class SqliteWriterCommands : IDisposable
         return row with { CreationDate = DateTimeOffset.FromUnixTimeMilliseconds(created) };
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> closed executions stopped before the cutoff and their history; returns how many.
+    /// Their pages go on SQLite's freelist and new rows reuse them, so the file stops growing without a VACUUM (which
+    /// would rewrite the whole file while holding the writer).
+    /// </summary>
+    public int DeleteClosedExecutions(long stoppedBeforeMs, int limit)
+    {
+        var ids = new List<long>(limit);
+        Bind(selectExpired, stoppedBeforeMs, limit);
+        using (var reader = selectExpired.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            Bind(deleteHistory, id);
+            deleteHistory.ExecuteNonQuery();
+            Bind(deleteExecution, id);
+            deleteExecution.ExecuteNonQuery();
+        }
+
+        return ids.Count;
+    }
+
     public void Dispose()
     {
         foreach (var command in All())
@@ -100,7 +135,7 @@ internal sealed class SqliteWriterCommands : IDisposable
     }
 
     private IEnumerable<SqliteCommand> All() =>
-        [insertExecution, selectExecution, insertHistory, updateCheckpoint, updateStatus, upsertMachine];
+        [insertExecution, selectExecution, insertHistory, updateCheckpoint, updateStatus, upsertMachine, selectExpired, deleteHistory, deleteExecution];
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
     {
