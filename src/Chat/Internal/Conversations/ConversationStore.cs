@@ -5,16 +5,23 @@ namespace StepOrders.Chat.Internal.Conversations;
 
 /// <summary>
 /// Conversations in memory, keyed by customer and id, so one customer's id never opens another's conversation.
-/// Each expires <see cref="ChatAssistantOptions.ConversationLifetime"/> after its last question.
+/// Each expires <see cref="ChatAssistantOptions.ConversationLifetime"/> after its last question. Past
+/// <see cref="MaxConversations"/>, one save at a time prunes the expired and then the least recently used down to
+/// <see cref="PrunedTo"/>, so the sort is paid once per thousand saves rather than on every one.
 /// </summary>
 internal sealed class ConversationStore(TimeProvider time, ChatAssistantOptions options)
 {
     public const int MaxTurns = 6;
     public const int MaxConversations = 10_000;
+    public const int PrunedTo = MaxConversations - 1_000;
     private const string Prefix = "conv_";
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private readonly ConcurrentDictionary<(string CustomerId, string Id), Conversation> _conversations = new();
+    private int _pruning;
+
+    /// <summary>How many conversations are held now.</summary>
+    public int Count => _conversations.Count;
 
     /// <summary>The customer's live conversation with that id, or a new one when there is none (unknown, expired, someone else's).</summary>
     public Conversation Open(string customerId, string? conversationId)
@@ -38,9 +45,16 @@ internal sealed class ConversationStore(TimeProvider time, ChatAssistantOptions 
         var now = time.GetUtcNow();
         var turns = conversation.Turns.Count > MaxTurns ? conversation.Turns.Skip(conversation.Turns.Count - MaxTurns).ToList() : conversation.Turns;
         _conversations[(conversation.CustomerId, conversation.Id)] = conversation with { LastUsed = now, Turns = turns };
-        if (_conversations.Count > MaxConversations)
+        if (_conversations.Count > MaxConversations && Interlocked.Exchange(ref _pruning, 1) == 0)
         {
-            Prune(now);
+            try
+            {
+                Prune(now);
+            }
+            finally
+            {
+                Volatile.Write(ref _pruning, 0);
+            }
         }
     }
 
@@ -48,19 +62,23 @@ internal sealed class ConversationStore(TimeProvider time, ChatAssistantOptions 
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (key, conversation) in _conversations)
+        // The dictionary's own snapshot: LINQ over the live dictionary copies it by Count then CopyTo, which throws
+        // (or leaves empty slots) when another request adds or removes a conversation in between.
+        var snapshot = _conversations.ToArray();
+        foreach (var entry in snapshot)
         {
-            if (IsExpired(conversation, now))
+            if (IsExpired(entry.Value, now))
             {
-                _conversations.TryRemove(key, out _);
+                _conversations.TryRemove(entry);
             }
         }
-        var excess = _conversations.Count - MaxConversations;
+        var excess = _conversations.Count - PrunedTo;
         if (excess > 0)
         {
-            foreach (var (key, _) in _conversations.OrderBy(pair => pair.Value.LastUsed).Take(excess).ToList())
+            // TryRemove of the pair removes a conversation only as the snapshot saw it, not one saved again since.
+            foreach (var entry in snapshot.Where(entry => !IsExpired(entry.Value, now)).OrderBy(entry => entry.Value.LastUsed).Take(excess))
             {
-                _conversations.TryRemove(key, out _);
+                _conversations.TryRemove(entry);
             }
         }
     }
