@@ -12,7 +12,8 @@ namespace StepOrders.Cdk;
 /// <summary>
 /// The alarms, each notifying one SNS topic when it goes to ALARM and when it is OK again: more than 1% of the orders
 /// that reached a final status failed (the EMF metrics the steps write), a function's error rate over 1%, the API's
-/// p99 latency over 3 s, a message in the dead-letter queue, a failed execution. Named business errors (a declined
+/// p99 latency over 3 s, more than 1% of the API's answers 5xx (a 500 is a normal return to Lambda, so the function's
+/// error rate does not see it), a message in the dead-letter queue, a failed execution. Named business errors (a declined
 /// card) are function errors to Lambda and failed executions to Step Functions, so those alarms also count orders
 /// that failed as designed. The local host evaluates the same rules in-process, under the same ids
 /// (<c>src/Local/Telemetry/Alarms/AlarmRule.cs</c>).
@@ -55,6 +56,17 @@ internal sealed class OrderAlarms : Construct
         }
         Add(api.RestApi.MetricLatency(new MetricOptions { Statistic = "p99", Period = Period }),
             "ApiLatencyP99", $"{stage.Prefix}-api-latency-p99", "The API's p99 latency was over 3 s in 5 minutes.", threshold: 3000);
+        Add(new MathExpression(new MathExpressionProps
+        {
+            Expression = "IF(requests > 0, 100 * errors / requests, 0)",
+            UsingMetrics = new Dictionary<string, IMetric>
+            {
+                ["errors"] = api.RestApi.MetricServerError(new MetricOptions { Statistic = "Sum", Period = Period }),
+                ["requests"] = api.RestApi.MetricCount(new MetricOptions { Statistic = "Sum", Period = Period }),
+            },
+            Label = "API 5xx (% of requests)",
+            Period = Period,
+        }), "ApiServerErrorRate", $"{stage.Prefix}-api-5xx-rate", "More than 1% of the API's requests were answered with a 5xx in 5 minutes.", threshold: 1);
         Add(queues.DeadLetters.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Statistic = "Maximum", Period = Duration.Minutes(1) }),
             "DeadLettersNotEmpty", $"{stage.Prefix}-dead-letters", "Order messages are in the dead-letter queue: list and redrive them (docs/deploy-aws.md).", threshold: 0);
         Add(workflow.StateMachine.MetricFailed(new MetricOptions { Statistic = "Sum", Period = Period }),

@@ -92,6 +92,18 @@ public sealed class OrderAlarmsTests(SynthesizedStacks stacks)
     }
 
     [Fact]
+    public void The_API_alarms_when_more_than_1_percent_of_its_answers_are_5xx()
+    {
+        var alarm = Alarm("steporders-dev-api-5xx-rate");
+        var metrics = alarm["Metrics"]!.AsArray();
+
+        Assert.Equal(1, (double)alarm["Threshold"]!);
+        Assert.Equal("IF(requests > 0, 100 * errors / requests, 0)", (string?)metrics.Single(m => m!["Expression"] is not null)!["Expression"]);
+        Assert.Equal(["5XXError", "Count"], metrics.Where(m => m!["MetricStat"] is not null)
+            .Select(m => (string)m!["MetricStat"]!["Metric"]!["MetricName"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_message_in_the_dead_letter_queue_raises_an_alarm()
     {
         var alarm = Alarm("steporders-dev-dead-letters");

@@ -72,7 +72,7 @@ public sealed class AlarmTests : IAsyncLifetime
 
         Assert.Equal(300, (double)report["windowSeconds"]!);
         Assert.Equal(
-            [("OrderErrorRate", "OK"), ("ApiLatencyP99", "OK"), ("DeadLettersNotEmpty", "OK"), ("ExecutionsFailed", "OK")],
+            [("OrderErrorRate", "OK"), ("ApiLatencyP99", "OK"), ("ApiServerErrorRate", "OK"), ("DeadLettersNotEmpty", "OK"), ("ExecutionsFailed", "OK")],
             report["alarms"]!.AsArray().Select(alarm => ((string?)alarm!["name"], (string?)alarm["state"])));
     }
 

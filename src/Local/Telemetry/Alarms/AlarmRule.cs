@@ -25,6 +25,12 @@ internal sealed record AlarmRule(string Name, string Description, double Thresho
             return new(all > 0 ? 100 * slow / all : 0, breaching,
                 Invariant($"{slow} of {all} requests took over {MetricSample.SlowRequestSeconds} s in {inputs.Span}{(breaching ? ": p99 is over it" : "")}"));
         }),
+        new("ApiServerErrorRate", "More than 1% of the API's requests were answered with a 5xx in the window.", 1, inputs =>
+        {
+            var (failed, all) = (inputs.Window.FailedApiRequests, inputs.Window.ApiRequests);
+            var percent = all > 0 ? 100 * failed / all : 0;
+            return new(percent, percent > 1, Invariant($"{failed} of {all} requests answered 5xx ({percent:0.##}%) in {inputs.Span}"));
+        }),
         new("DeadLettersNotEmpty", "Order messages are in the dead-letter queue: list them (GET /admin/dead-letters) and redrive them.", 0, inputs =>
             new(inputs.DeadLetters, inputs.DeadLetters > 0, Invariant($"{inputs.DeadLetters} messages in the dead-letter queue"))),
         new("ExecutionsFailed", "Order workflow executions failed in the window.", 0, inputs =>

@@ -8,7 +8,8 @@ namespace StepOrders.Local.Telemetry.Alarms;
 /// between them, as Prometheus' <c>increase()</c> works, so the hot path keeps no window of its own.
 /// </summary>
 internal sealed record MetricSample(
-    DateTimeOffset At, double OrdersCompleted, double OrdersFailed, double ApiRequests, double SlowApiRequests, double ExecutionsFailed)
+    DateTimeOffset At, double OrdersCompleted, double OrdersFailed, double ApiRequests, double SlowApiRequests, double FailedApiRequests,
+    double ExecutionsFailed)
 {
     /// <summary>The latency alarm's bound: a request slower than this is one of the slowest 1% when p99 is over it.</summary>
     public const double SlowRequestSeconds = 3;
@@ -24,6 +25,7 @@ internal sealed record MetricSample(
             Family(families, OrderMetrics.Names.OrdersFailed)?.Total() ?? 0,
             requests.Sum(series => series.Count),
             requests.Sum(series => series.Count - series.CumulativeBuckets[SlowBucket]),
+            requests.Where(series => series.Label(OrderMetrics.Tags.StatusCode)?.StartsWith('5') == true).Sum(series => series.Count),
             Family(families, OrderMetrics.Names.ExecutionsClosed)?.Total(series => series.Label(OrderMetrics.Tags.Status) == "FAILED") ?? 0);
     }
 
@@ -34,6 +36,7 @@ internal sealed record MetricSample(
         OrdersFailed - earlier.OrdersFailed,
         ApiRequests - earlier.ApiRequests,
         SlowApiRequests - earlier.SlowApiRequests,
+        FailedApiRequests - earlier.FailedApiRequests,
         ExecutionsFailed - earlier.ExecutionsFailed);
 
     public static MetricFamily? Family(IReadOnlyList<MetricFamily> families, string name) =>
