@@ -1,7 +1,7 @@
 using System.Text.Json;
+using StepOrders.Local.Telemetry;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
-using StepOrders.Local.Telemetry;
 using StepOrders.Steps;
 using StepOrders.Workflow;
 
