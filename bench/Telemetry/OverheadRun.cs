@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using StepOrders.Bench;
 
 namespace StepOrders.TelemetryBench;
 
@@ -37,8 +38,8 @@ internal static class OverheadRun
             return 1;
         }
 
-        await using var on = await HostProcess.StartAsync(hostDll, telemetry: true, options.OnArguments);
-        await using var off = await HostProcess.StartAsync(hostDll, telemetry: false);
+        await using var on = await HostProcess.StartAsync(hostDll, options.OnArguments);
+        await using var off = await HostProcess.StartAsync(hostDll, "--no-telemetry");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"StepOrders telemetry overhead: POST /orders, {options.Concurrency} clients per host, both hosts loaded at once, {options.Round.TotalSeconds:0} s per round, {options.Rounds} rounds{(options.OnArguments.Count > 0 ? ", instrumented host with " + string.Join(' ', options.OnArguments) : "")}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 

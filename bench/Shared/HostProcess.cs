@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace StepOrders.FrontDoorBench;
+namespace StepOrders.Bench;
 
 /// <summary>
 /// The local host (Release build) in a process of its own, on a loopback port and a fresh data folder, with the
-/// arguments given (<c>--no-front-door</c> or none). Its key is made by the <c>keys</c> command with a usage plan no load
-/// here reaches, so the throttle and the quota are evaluated on every request but refuse none.
+/// arguments given (<c>--no-telemetry</c>, <c>--no-front-door</c>…); separate processes, so one host's listeners cannot
+/// touch the other's. Its key is made by the <c>keys</c> command with a usage plan no load here reaches (the default
+/// plan's 100 requests/s would be what is measured otherwise), so the throttle and the quota are evaluated on every
+/// request but refuse none. Compiled into each benchmark that compares two hosts (bench/Telemetry, bench/FrontDoor).
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
@@ -26,7 +28,17 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string ApiKey { get; }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, params string[] arguments)
+    /// <summary>The CPU time the host process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string hostDll, params IReadOnlyList<string> arguments)
     {
         var data = Directory.CreateTempSubdirectory("steporders-bench-").FullName;
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -50,16 +62,6 @@ internal sealed class HostProcess : IAsyncDisposable
         var host = new HostProcess(process, data, url, apiKey);
         await host.WaitUntilServingAsync();
         return host;
-    }
-
-    /// <summary>The CPU time the host's process has used so far, all threads.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
     }
 
     /// <summary>Waits until the host has used almost no CPU for a moment: the previous round's orders have all gone through.</summary>
