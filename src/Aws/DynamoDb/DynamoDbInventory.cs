@@ -214,10 +214,33 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
     }
 
     /// <summary>Gives back the units of every SKU this reservation holds; SKUs it does not hold are left alone.</summary>
-    private async Task GiveBackAsync(Reservation reservation, CancellationToken cancellationToken)
+    private Task GiveBackAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        LetGoAsync(reservation, unitsBack: true, cancellationToken);
+
+    /// <summary>Takes this reservation's id out of every SKU's <c>holders</c>, leaving <c>available</c> as it is: the units stay taken.</summary>
+    private Task DropFromHoldersAsync(Reservation reservation, CancellationToken cancellationToken) =>
+        LetGoAsync(reservation, unitsBack: false, cancellationToken);
+
+    /// <summary>
+    /// Takes this reservation's id out of every SKU's <c>holders</c> that still has it, with its units back or not, in
+    /// one guarded update per SKU: a SKU that no longer holds it (never taken, or let go already by a call cut short or
+    /// a concurrent one) is left alone, so its units are never given back twice.
+    /// </summary>
+    private async Task LetGoAsync(Reservation reservation, bool unitsBack, CancellationToken cancellationToken)
     {
         foreach (var (sku, quantity) in reservation.Lines)
         {
+            var values = new Dictionary<string, AttributeValue>
+            {
+                [":reservation"] = new() { SS = [reservation.Id] },
+                [":id"] = OrderItem.S(reservation.Id),
+            };
+            var names = new Dictionary<string, string> { ["#holders"] = InventoryItem.Holders };
+            if (unitsBack)
+            {
+                values[":quantity"] = OrderItem.N(quantity);
+                names["#available"] = InventoryItem.Available;
+            }
             try
             {
                 await dynamo.UpdateItemAsync(
@@ -225,51 +248,16 @@ public sealed class DynamoDbInventory(IAmazonDynamoDB dynamo, DynamoDbTables tab
                     {
                         TableName = tables.Inventory,
                         Key = SkuKey(sku),
-                        UpdateExpression = "SET #available = #available + :quantity DELETE #holders :reservation",
+                        UpdateExpression = unitsBack ? "SET #available = #available + :quantity DELETE #holders :reservation" : "DELETE #holders :reservation",
                         ConditionExpression = "contains(#holders, :id)",
-                        ExpressionAttributeNames = new() { ["#available"] = InventoryItem.Available, ["#holders"] = InventoryItem.Holders },
-                        ExpressionAttributeValues = new()
-                        {
-                            [":quantity"] = OrderItem.N(quantity),
-                            [":reservation"] = new() { SS = [reservation.Id] },
-                            [":id"] = OrderItem.S(reservation.Id),
-                        },
+                        ExpressionAttributeNames = names,
+                        ExpressionAttributeValues = values,
                     },
                     cancellationToken);
             }
             catch (ConditionalCheckFailedException)
             {
-                // Not held: never taken, or already given back.
-            }
-        }
-    }
-
-    /// <summary>Takes this reservation's id out of every SKU's <c>holders</c>, leaving <c>available</c> as it is: the units stay taken.</summary>
-    private async Task DropFromHoldersAsync(Reservation reservation, CancellationToken cancellationToken)
-    {
-        foreach (var sku in reservation.Lines.Keys)
-        {
-            try
-            {
-                await dynamo.UpdateItemAsync(
-                    new UpdateItemRequest
-                    {
-                        TableName = tables.Inventory,
-                        Key = SkuKey(sku),
-                        UpdateExpression = "DELETE #holders :reservation",
-                        ConditionExpression = "contains(#holders, :id)",
-                        ExpressionAttributeNames = new() { ["#holders"] = InventoryItem.Holders },
-                        ExpressionAttributeValues = new()
-                        {
-                            [":reservation"] = new() { SS = [reservation.Id] },
-                            [":id"] = OrderItem.S(reservation.Id),
-                        },
-                    },
-                    cancellationToken);
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                // Dropped already (by a call cut short, or a concurrent one).
+                // Not held by this reservation: nothing to let go.
             }
         }
     }
