@@ -24,14 +24,7 @@ public sealed class ApiServerErrorRateTests : IDisposable
     [Fact]
     public void Answers_with_a_5xx_over_1_percent_of_the_window_s_requests_raise_it()
     {
-        var before = MetricSample.From(At, _collector.Collect());
-        Answer(197, 201);
-        Answer(2, 500);
-        Answer(1, 503);
-        Answer(50, 404);
-        var window = MetricSample.From(At.AddMinutes(5), _collector.Collect()).Since(before);
-
-        var reading = Rule.Read(new AlarmInputs(window, DeadLetters: 0, TimeSpan.FromMinutes(5)));
+        var reading = ReadingAfter((197, 201), (2, 500), (1, 503), (50, 404));
 
         Assert.True(reading.Breaching);
         Assert.Equal("3 of 250 requests answered 5xx (1.2%) in 5 min", reading.Reason);
@@ -40,24 +33,24 @@ public sealed class ApiServerErrorRateTests : IDisposable
     [Fact]
     public void Client_errors_and_at_most_1_percent_of_5xx_leave_it_ok()
     {
-        var before = MetricSample.From(At, _collector.Collect());
-        Answer(99, 200);
-        Answer(100, 429);
-        Answer(1, 500);
-        Answer(1, 500);
-        var window = MetricSample.From(At.AddMinutes(5), _collector.Collect()).Since(before);
-
-        var reading = Rule.Read(new AlarmInputs(window, DeadLetters: 0, TimeSpan.FromMinutes(5)));
+        var reading = ReadingAfter((99, 200), (100, 429), (1, 500), (1, 500));
 
         Assert.False(reading.Breaching);
         Assert.Equal("2 of 201 requests answered 5xx (1%) in 5 min", reading.Reason);
     }
 
-    private void Answer(int count, int status)
+    /// <summary>The rule's reading over a 5-minute window in which the API gave these answers (how many, which status).</summary>
+    private AlarmReading ReadingAfter(params (int Count, int Status)[] answers)
     {
-        for (var i = 0; i < count; i++)
+        var before = MetricSample.From(At, _collector.Collect());
+        foreach (var (count, status) in answers)
         {
-            _metrics.ApiRequest("POST", "/orders/", status, TimeSpan.FromMilliseconds(5));
+            for (var i = 0; i < count; i++)
+            {
+                _metrics.ApiRequest("POST", "/orders/", status, TimeSpan.FromMilliseconds(5));
+            }
         }
+        var window = MetricSample.From(At.AddMinutes(5), _collector.Collect()).Since(before);
+        return Rule.Read(new AlarmInputs(window, DeadLetters: 0, TimeSpan.FromMinutes(5)));
     }
 }
