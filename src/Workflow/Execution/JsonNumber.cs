@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -51,10 +52,36 @@ internal static class JsonNumber
         return Decimal(v);
     }
 
+    /// <summary>
+    /// The number as a double, read from what backs it: a CLR double is taken as it is, not through decimal, which
+    /// keeps only 15 significant digits and no magnitude past 7.9e28.
+    /// </summary>
     public static double GetDouble(JsonNode node)
     {
         var v = (JsonValue)node;
-        return v.TryGetValue<JsonElement>(out var element) ? element.GetDouble() : (double)Decimal(v);
+        if (v.TryGetValue<JsonElement>(out var element))
+        {
+            return element.GetDouble();
+        }
+
+        if (v.TryGetValue<double>(out var d))
+        {
+            return d;
+        }
+
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        return v.TryGetValue<decimal>(out var m)
+            ? (double)m
+            : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     private static decimal Decimal(JsonValue v)
@@ -74,7 +101,7 @@ internal static class JsonNumber
             return i;
         }
 
-        var x = v.TryGetValue<double>(out var dd) ? dd : v.TryGetValue<float>(out var f) ? f : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        var x = v.TryGetValue<double>(out var dd) ? dd : v.TryGetValue<float>(out var f) ? f : double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
         return x is > (double)decimal.MaxValue or < (double)decimal.MinValue ? (decimal)Math.Sign(x) * decimal.MaxValue : (decimal)x;
     }
 }

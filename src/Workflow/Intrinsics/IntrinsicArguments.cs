@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StepOrders.Workflow.Execution;
 
 namespace StepOrders.Workflow.Intrinsics;
 
@@ -50,7 +50,7 @@ internal sealed class IntrinsicArguments(string function, IReadOnlyList<JsonNode
 
     public double Number(int index) =>
         values[index] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? ToDouble(value)
+            ? JsonNumber.GetDouble(value)
             : throw WrongType(index, "a number");
 
     /// <summary>
@@ -96,27 +96,5 @@ internal sealed class IntrinsicArguments(string function, IReadOnlyList<JsonNode
         };
         var json = JavaText.ToJson(node);
         return $"{kind}: {(json.Length > 100 ? json[..100] + "..." : json)}";
-    }
-
-    private static double ToDouble(JsonValue value)
-    {
-        if (value.TryGetValue<double>(out var d))
-        {
-            return d;
-        }
-
-        if (value.TryGetValue<long>(out var l))
-        {
-            return l;
-        }
-
-        if (value.TryGetValue<int>(out var i))
-        {
-            return i;
-        }
-
-        return value.TryGetValue<decimal>(out var m)
-            ? (double)m
-            : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }

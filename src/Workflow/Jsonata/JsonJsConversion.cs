@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
+using StepOrders.Workflow.Execution;
 
 namespace StepOrders.Workflow.Jsonata;
 
@@ -45,7 +45,7 @@ internal static class JsonJsConversion
                 return value.GetValueKind() switch
                 {
                     JsonValueKind.String => JsString.Create(value.GetValue<string>()),
-                    JsonValueKind.Number => JsNumber.Create(ToDouble(value)),
+                    JsonValueKind.Number => JsNumber.Create(JsonNumber.GetDouble(value)),
                     JsonValueKind.True => JsBoolean.True,
                     JsonValueKind.False => JsBoolean.False,
                     _ => JsValue.Null,
@@ -147,27 +147,5 @@ internal static class JsonJsConversion
         return Math.Abs(number) < 9007199254740992d && number == Math.Floor(number)
             ? JsonValue.Create((long)number)
             : JsonValue.Create(number);
-    }
-
-    private static double ToDouble(JsonValue value)
-    {
-        if (value.TryGetValue<double>(out var d))
-        {
-            return d;
-        }
-
-        if (value.TryGetValue<long>(out var l))
-        {
-            return l;
-        }
-
-        if (value.TryGetValue<int>(out var i))
-        {
-            return i;
-        }
-
-        return value.TryGetValue<decimal>(out var m)
-            ? (double)m
-            : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }
