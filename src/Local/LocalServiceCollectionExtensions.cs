@@ -27,8 +27,8 @@ public static class LocalServiceCollectionExtensions
     /// <summary>
     /// The one-machine host: Kestrel on 127.0.0.1:5080 unless <c>--urls</c> says otherwise, the SQLite adapters in
     /// the data folder, the API, the workflow steps on the embedded runtime, and the queue poller that starts them.
-    /// Options: <c>--data DIR</c>; <c>--store dynamodb</c>, <c>--queue sqs</c> and the rest of <see cref="EngineOptions"/>
-    /// for AWS's engines instead of SQLite; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
+    /// Options: <c>--data DIR</c>; <c>--store dynamodb</c>, <c>--queue sqs</c>, <c>--workflow stepfunctions</c> and the
+    /// rest of <see cref="EngineOptions"/> for AWS's engines instead of SQLite and the embedded runtime; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
     /// <c>--Workflow:TimeScale 0.01</c> and the rest of <see cref="WorkflowOptions"/>.
     /// </summary>
     public static WebApplicationBuilder AddStepOrdersLocal(this WebApplicationBuilder builder)
@@ -67,7 +67,6 @@ public static class LocalServiceCollectionExtensions
             options.DatabasePath ??= folder.File(WorkflowDatabaseFile);
             options.TimeScale = WaitTimeScale.From(builder.Configuration) ?? options.TimeScale;
         });
-        services.AddSingleton<IOrderWorkflow, EmbeddedOrderWorkflow>();
 
         // Started after the runtime (which resumes executions): data ready, the state machine up to date, then new orders flow in.
         services.AddHostedService<LocalStartup>();

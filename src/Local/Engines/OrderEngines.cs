@@ -3,15 +3,17 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SQS;
 using StepOrders.Aws.DynamoDb;
+using StepOrders.Aws.StepFunctions;
 using StepOrders.Local.Inventory;
 using StepOrders.Local.Orders;
 using StepOrders.Local.Payments;
 using StepOrders.Local.Queue;
+using StepOrders.Local.Workflow;
 using StepOrders.Orders.Ports;
 
 namespace StepOrders.Local.Engines;
 
-/// <summary>The one place the host picks its engines: the adapters behind the store, intake, inventory, payments and queue ports.</summary>
+/// <summary>The one place the host picks its engines: the adapters behind the store, intake, inventory, payments, queue and workflow ports.</summary>
 internal static class OrderEngines
 {
     public static IServiceCollection AddOrderEngines(this IServiceCollection services, EngineOptions options)
@@ -53,7 +55,29 @@ internal static class OrderEngines
         {
             services.AddSingleton<IOrderQueue, SqliteOrderQueue>();
         }
+        if (options.Workflow == OrderWorkflowEngine.StepFunctions)
+        {
+            services.AddSingleton<IOrderWorkflow>(_ => StepFunctionsWorkflow(options));
+        }
+        else
+        {
+            services.AddSingleton<IOrderWorkflow, EmbeddedOrderWorkflow>();
+        }
         return services;
+    }
+
+    /// <summary>
+    /// The order workflow on the state machine <see cref="EngineOptions.StateMachineArn"/>, in Step Functions in the
+    /// ARN's region or at <see cref="EngineOptions.StepFunctionsEndpoint"/> (another host's <c>/sfn</c>, say, whose
+    /// admin key is then the access key id).
+    /// </summary>
+    private static StepFunctionsOrderWorkflow StepFunctionsWorkflow(EngineOptions options)
+    {
+        var arn = options.StateMachineArn!;
+        var region = EngineOptions.StateMachineRegion(arn)!;
+        var endpoint = options.StepFunctionsEndpoint ?? new Uri($"https://states.{region.SystemName}.amazonaws.com/");
+        var client = StepFunctionsClient.Create(endpoint, Credentials(options.StepFunctionsEndpoint), region);
+        return new StepFunctionsOrderWorkflow(client, arn);
     }
 
     /// <summary>The SDK's credential chain; a stand-in takes any signature, so without credentials it gets placeholder ones.</summary>

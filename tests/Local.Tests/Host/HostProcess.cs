@@ -35,11 +35,19 @@ public sealed class HostProcess : IAsyncDisposable
     public static string HostDll => Path.Combine(AppContext.BaseDirectory, "StepOrders.Local.dll");
 
     /// <summary>Starts the host and waits until <c>/health</c> answers.</summary>
-    public static async Task<HostProcess> StartAsync(string dataPath, string apiKey, params string[] extraArguments)
+    public static Task<HostProcess> StartAsync(string dataPath, string apiKey, params string[] extraArguments) =>
+        StartAsync(dataPath, apiKey, new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>Starts the host with more variables in its environment (AWS credentials, say) and waits until <c>/health</c> answers.</summary>
+    public static async Task<HostProcess> StartAsync(string dataPath, string apiKey, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = Command(["--urls", address.ToString(), "--data", dataPath, .. extraArguments]);
         start.Environment["STEPORDERS_API_KEY"] = apiKey;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var host = new HostProcess(Process.Start(start)!, address);
         host._process.OutputDataReceived += (_, line) => host.Keep(line.Data);
         host._process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
