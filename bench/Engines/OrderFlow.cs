@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using StepOrders.Bench;
 
 namespace StepOrders.EnginesBench;
 
@@ -11,16 +12,10 @@ namespace StepOrders.EnginesBench;
 /// </summary>
 internal static class OrderFlow
 {
-    private const string Body = """
-        {"customerId":"bench","currency":"EUR","paymentToken":"tok_approve",
-         "items":[{"sku":"SKU-1","quantity":1,"unitPrice":9.99},{"sku":"SKU-2","quantity":2,"unitPrice":4.5}],
-         "shippingAddress":{"name":"Bench","line1":"1 Load St","city":"Berlin","postalCode":"10115","country":"DE"}}
-        """;
-
-    public static async Task<FlowResult> RunAsync(Uri url, int concurrency, TimeSpan duration, TimeSpan completionTimeout)
+    public static async Task<FlowResult> RunAsync(HostProcess host, int concurrency, TimeSpan duration, TimeSpan completionTimeout)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("x-api-key", LocalHostProcess.ApiKey);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("x-api-key", host.ApiKey);
 
         var accepted = new List<string>();
         var latencies = new List<double>();
@@ -31,7 +26,7 @@ internal static class OrderFlow
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var content = new StringContent(Body, Encoding.UTF8, "application/json");
+                using var content = new StringContent(OrderLoad.Body, Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync(new Uri("/orders", UriKind.Relative), content);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 lock (accepted)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StepOrders.Bench;
 using StepOrders.InterpreterBench;
 
 // The interpreter benchmark: executions/s and state transitions/s of a six-Task machine (Retry and Catch on each
@@ -16,8 +17,7 @@ var executions = Option("--executions", 20_000);
 var peerExecutions = Option("--peer-executions", executions);
 var workers = Option("--workers", new StepOrders.Workflow.WorkflowOptions().MaxConcurrentExecutions);
 var peerFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../peer"));
-var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-Console.WriteLine($"Interpreter benchmark: {executions:N0} executions of six Tasks, {workers} runtime workers; {Environment.ProcessorCount} cores, load average {load} at start");
+Console.WriteLine($"Interpreter benchmark: {executions:N0} executions of six Tasks, {workers} runtime workers; {Environment.ProcessorCount} cores, load average {MachineLoad.LastMinute()} at start");
 
 var results = new List<Measurement> { await HandlerBaseline.RunAsync(executions) };
 var inMemory = await RuntimeRun.RunAsync(durable: false, executions, workers);
@@ -46,7 +46,7 @@ if (peer is not null)
     Ratio("durable / aws-local-stepfunctions", durable.TransitionsPerSecond / peer.TransitionsPerSecond, null);
 }
 
-Console.WriteLine($"load average at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}");
+Console.WriteLine($"load average at end: {MachineLoad.LastMinute()}");
 return 0;
 
 int Option(string name, int fallback)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StepOrders.Bench;
 
 namespace StepOrders.LambdaStartBench;
 
@@ -49,15 +50,5 @@ internal sealed class LambdaBuilds(string root) : IDisposable
         }
     }
 
-    private static string Project()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "StepOrders.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "Lambda", "StepOrders.Lambda.csproj");
-            }
-        }
-        throw new InvalidOperationException($"No StepOrders.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string Project() => Path.Combine(Repository.Root(), "src", "Lambda", "StepOrders.Lambda.csproj");
 }

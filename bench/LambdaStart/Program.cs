@@ -1,4 +1,5 @@
 using System.Globalization;
+using StepOrders.Bench;
 using StepOrders.LambdaStartBench;
 
 // The Lambda bootstrap's size and cold start (process start to first response against a local runtime API, as
@@ -7,8 +8,7 @@ using StepOrders.LambdaStartBench;
 // Usage: dotnet run -c Release --project bench/LambdaStart [-- --runs N] [--bootstrap PATH]
 var runs = Option("--runs", 10);
 var given = Value("--bootstrap");
-var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-Console.WriteLine($"Lambda cold start: {runs} runs per function and build, median; {Environment.ProcessorCount} cores, load average {load} at start");
+Console.WriteLine($"Lambda cold start: {runs} runs per function and build, median; {Environment.ProcessorCount} cores, load average {MachineLoad.LastMinute()} at start");
 
 using var builds = LambdaBuilds.Create();
 Console.Error.WriteLine("building: Native AOT publish (minutes) and the JIT build…");
@@ -48,7 +48,7 @@ foreach (var (handler, payload, what) in functions)
     Console.WriteLine(Row($"| {handler}: {what} | {aot:0.0} | {jitted:0.0} | {jitted / aot:0.0}x | {aot / floor:0.0}x |"));
 }
 Console.WriteLine(Row($"| process start of `/bin/true` (the floor) | {floor:0.00} | | | |"));
-Console.WriteLine($"load average at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")}");
+Console.WriteLine($"load average at end: {MachineLoad.LastMinute()}");
 return 0;
 
 async Task<double> MedianAsync(Func<int, Task<double>> measure)

@@ -9,7 +9,8 @@ namespace StepOrders.Bench;
 /// arguments given (<c>--no-telemetry</c>, <c>--no-front-door</c>…); separate processes, so one host's listeners cannot
 /// touch the other's. Its key is made by the <c>keys</c> command with a usage plan no load here reaches (the default
 /// plan's 100 requests/s would be what is measured otherwise), so the throttle and the quota are evaluated on every
-/// request but refuse none. Compiled into each benchmark that compares two hosts (bench/Telemetry, bench/FrontDoor).
+/// request but refuse none. Compiled into each benchmark that compares two hosts (bench/Telemetry, bench/FrontDoor,
+/// bench/Engines).
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
@@ -60,16 +61,27 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, data, url, apiKey);
-        await host.WaitUntilServingAsync();
+        try
+        {
+            await host.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
         return host;
     }
 
-    /// <summary>Waits until the host has used almost no CPU for a moment: the previous round's orders have all gone through.</summary>
-    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    /// <summary>
+    /// Waits until the host has used almost no CPU for a moment (the previous round's orders have all gone through), or
+    /// three minutes at the most.
+    /// </summary>
+    public async Task WaitUntilIdleAsync()
     {
         var until = Stopwatch.StartNew();
         var window = TimeSpan.FromMilliseconds(500);
-        while (until.Elapsed < timeout)
+        while (until.Elapsed < TimeSpan.FromMinutes(3))
         {
             _process.Refresh();
             var before = _process.TotalProcessorTime;
