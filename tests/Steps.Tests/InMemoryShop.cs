@@ -35,14 +35,21 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
 
     public Order this[OrderId id] => _orders[id];
 
+    /// <summary>While set, the store answers as a SQLite file locked past its busy timeout or a throttled table does.</summary>
+    public bool StoreUnavailable { get; set; }
+
     public Task<Order?> GetAsync(OrderId id, CancellationToken cancellationToken) =>
-        Task.FromResult(_orders.GetValueOrDefault(id));
+        StoreUnavailable ? throw Unavailable() : Task.FromResult(_orders.GetValueOrDefault(id));
 
     public Task<OrderPage> ListAsync(OrderFilter filter, int limit, string? cursor, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
     public Task<bool> TrySaveStatusChangeAsync(Order next, OrderStatus expectedStatus, CancellationToken cancellationToken)
     {
+        if (StoreUnavailable)
+        {
+            throw Unavailable();
+        }
         var current = _orders[next.Id];
         return Task.FromResult(current.Status == expectedStatus && _orders.TryUpdate(next.Id, next, current));
     }
@@ -145,4 +152,6 @@ internal sealed class InMemoryShop : IOrderStore, IInventory, IPaymentGateway
 
     public Task<int> CountCapturesAsync(OrderId orderId, CancellationToken cancellationToken) =>
         Task.FromResult(_captures.ContainsKey(orderId) ? 1 : 0);
+
+    private static StoreUnavailableException Unavailable() => new("The order store is busy; nothing was written.");
 }

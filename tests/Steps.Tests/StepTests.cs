@@ -203,6 +203,24 @@ public class StepTests
     }
 
     [Fact]
+    public async Task A_step_whose_store_is_unavailable_fails_transiently_so_the_workflow_retries_it()
+    {
+        var order = _shop.Place();
+        IWorkflowStep step = new ValidateOrder(_progress);
+        var input = JsonNode.Parse($$"""{"orderId":"{{order.Id}}"}""");
+
+        _shop.StoreUnavailable = true;
+        var refused = await step.InvokeAsync(input, Ct);
+        _shop.StoreUnavailable = false;
+        var retried = await step.InvokeAsync(input, Ct);
+
+        Assert.Equal(OrderErrors.Transient, refused.Error!.Error);
+        Assert.Contains("nothing was written", refused.Error.Cause, StringComparison.Ordinal);
+        Assert.Null(retried.Error);
+        Assert.Equal(OrderStatus.Validating, _shop[order.Id].Status);
+    }
+
+    [Fact]
     public async Task A_lambda_error_document_as_cause_is_recorded_as_its_message()
     {
         var order = _shop.Place();
