@@ -48,7 +48,7 @@ internal static class LambdaServiceCollectionExtensions
     /// </summary>
     private static void AddAwsAdapters(IServiceCollection services)
     {
-        services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
+        services.AddSingleton<IAmazonDynamoDB>(_ => new DynamoDbStoreClient());
         services.AddSingleton(_ => new DynamoDbTables(
             Required(LambdaEnvironment.OrdersTable),
             Environment.GetEnvironmentVariable(LambdaEnvironment.InventoryTable) ?? "",

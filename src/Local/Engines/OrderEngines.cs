@@ -21,7 +21,7 @@ internal static class OrderEngines
         services.AddSingleton(options);
         if (options.Store == OrderStoreEngine.DynamoDb)
         {
-            services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(
+            services.AddSingleton<IAmazonDynamoDB>(_ => new DynamoDbStoreClient(
                 Credentials(options.DynamoDbEndpoint), Configure(new AmazonDynamoDBConfig(), options.DynamoDbEndpoint, options)));
             // The api-keys table is the API function's on AWS; here keys stay in the data folder.
             services.AddSingleton(DynamoDbTables.WithPrefix(options.TablePrefix) with { ApiKeys = "" });

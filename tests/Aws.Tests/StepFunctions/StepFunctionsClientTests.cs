@@ -5,6 +5,7 @@ using System.Text.Json;
 using Amazon;
 using Amazon.Runtime;
 using StepOrders.Aws.StepFunctions;
+using StepOrders.Aws.Tests.Standins;
 using StepOrders.Orders;
 using StepOrders.Orders.Ports;
 
@@ -22,7 +23,7 @@ public sealed class StepFunctionsClientTests : IAsyncLifetime
     private const string StateMachine = "arn:aws:states:eu-west-1:123456789012:stateMachine:OrderWorkflow";
     private const string Execution = "arn:aws:states:eu-west-1:123456789012:execution:OrderWorkflow:ord_01JQ0000000000000000000001";
 
-    private readonly StepFunctionsStub stub = new();
+    private readonly AwsJsonStub stub = new();
     private StepFunctionsClient client = null!;
 
     public Task InitializeAsync()

@@ -4,7 +4,6 @@ using StepOrders.Aws.DynamoDb;
 using StepOrders.Aws.Sqs;
 using StepOrders.Aws.StepFunctions;
 using StepOrders.Aws.Tests.Standins;
-using StepOrders.Aws.Tests.StepFunctions;
 using StepOrders.Orders;
 
 namespace StepOrders.Lambda.Tests.Published;
@@ -60,7 +59,7 @@ internal sealed class AwsStandins : IAsyncDisposable
 
     public DynamoDbApiKeyStore ApiKeys { get; }
 
-    public StepFunctionsStub StepFunctions { get; } = new();
+    public AwsJsonStub StepFunctions { get; } = new();
 
     /// <summary>What the stack would set on the function, pointed at the stand-ins.</summary>
     public Dictionary<string, string> Environment { get; }

@@ -2,19 +2,20 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace StepOrders.Aws.Tests.StepFunctions;
+namespace StepOrders.Aws.Tests.Standins;
 
 /// <summary>
-/// A Step Functions endpoint on 127.0.0.1 that records each request and answers with what the test set for its
-/// operation (the <c>X-Amz-Target</c> after <c>AWSStepFunctions.</c>).
+/// An endpoint of a service speaking AWS JSON 1.0 (Step Functions, DynamoDB) on 127.0.0.1 that records each request
+/// and answers with what the test set for its operation (the <c>X-Amz-Target</c> after the service's prefix:
+/// <c>AWSStepFunctions.StartExecution</c>, <c>DynamoDB_20120810.GetItem</c>).
 /// </summary>
-public sealed class StepFunctionsStub : IAsyncDisposable
+public sealed class AwsJsonStub : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly Task serving;
     private readonly Dictionary<string, (int Status, string Body)> answers = new(StringComparer.Ordinal);
 
-    public StepFunctionsStub()
+    public AwsJsonStub()
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -82,7 +83,7 @@ public sealed class StepFunctionsStub : IAsyncDisposable
                 .Where(k => k is not null)
                 .ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k]!, StringComparer.Ordinal);
             var target = headers.GetValueOrDefault("x-amz-target", "");
-            var operation = target.StartsWith("AWSStepFunctions.", StringComparison.Ordinal) ? target["AWSStepFunctions.".Length..] : target;
+            var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
             lock (Requests)
             {
                 Requests.Add(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query, headers, body, operation));
