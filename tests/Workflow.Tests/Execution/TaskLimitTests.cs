@@ -14,15 +14,9 @@ public class TaskLimitTests
     public async Task A_task_silent_for_HeartbeatSeconds_fails_with_States_HeartbeatTimeout()
     {
         await using var test = new TestRuntime();
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        test.Handlers.Register(TestRuntime.Lambda + "Work", async (_, _, cancellationToken) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return null;
-        });
+        var started = RegisterSilentWork(test);
         var arn = await StartAsync(test, Machine("\"HeartbeatSeconds\": 10"));
-        await started.Task.WaitAsync(TestRuntime.Timeout);
+        await started.WaitAsync(TestRuntime.Timeout);
 
         test.Clock.Advance(TimeSpan.FromSeconds(10));
         var run = await test.Runtime.WaitForCompletionAsync(arn, TestRuntime.Timeout);
@@ -65,6 +59,19 @@ public class TaskLimitTests
     public async Task The_machine_TimeoutSeconds_interrupts_a_running_task()
     {
         await using var test = new TestRuntime();
+        var started = RegisterSilentWork(test);
+        var arn = await StartAsync(test, Machine("\"TimeoutSeconds\": 60"));
+        await started.WaitAsync(TestRuntime.Timeout);
+
+        test.Clock.Advance(TimeSpan.FromSeconds(60));
+        var run = await test.Runtime.WaitForCompletionAsync(arn, TestRuntime.Timeout);
+
+        Assert.Equal((ExecutionStatus.TimedOut, "States.Timeout"), (run.Status, run.Error));
+    }
+
+    /// <summary>A Work handler that never answers nor beats until it is cancelled; the task completes once it runs.</summary>
+    private static Task RegisterSilentWork(TestRuntime test)
+    {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         test.Handlers.Register(TestRuntime.Lambda + "Work", async (_, _, cancellationToken) =>
         {
@@ -72,13 +79,7 @@ public class TaskLimitTests
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return null;
         });
-        var arn = await StartAsync(test, Machine("\"TimeoutSeconds\": 60"));
-        await started.Task.WaitAsync(TestRuntime.Timeout);
-
-        test.Clock.Advance(TimeSpan.FromSeconds(60));
-        var run = await test.Runtime.WaitForCompletionAsync(arn, TestRuntime.Timeout);
-
-        Assert.Equal((ExecutionStatus.TimedOut, "States.Timeout"), (run.Status, run.Error));
+        return started.Task;
     }
 
     private static async Task<string> StartAsync(TestRuntime test, string definition)
