@@ -28,8 +28,9 @@ public static class LocalServiceCollectionExtensions
     /// The one-machine host: Kestrel on 127.0.0.1:5080 unless <c>--urls</c> says otherwise, the SQLite adapters in
     /// the data folder, the API, the workflow steps on the embedded runtime, and the queue poller that starts them.
     /// Options: <c>--data DIR</c>; <c>--store dynamodb</c>, <c>--queue sqs</c>, <c>--workflow stepfunctions</c> and the
-    /// rest of <see cref="EngineOptions"/> for AWS's engines instead of SQLite and the embedded runtime; <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>;
-    /// <c>--Workflow:TimeScale 0.01</c> and the rest of <see cref="WorkflowOptions"/>.
+    /// rest of <see cref="EngineOptions"/> for AWS's engines instead of SQLite and the embedded runtime;
+    /// <c>--Queue:MaxReceiveCount N</c> and the rest of <see cref="QueueOptions"/>; <c>--Workflow:TimeScale 0.01</c>
+    /// and the rest of <see cref="WorkflowOptions"/>.
     /// </summary>
     public static WebApplicationBuilder AddStepOrdersLocal(this WebApplicationBuilder builder)
     {
