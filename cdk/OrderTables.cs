@@ -18,7 +18,7 @@ internal sealed class OrderTables : Construct
         Names = DynamoDbTables.WithPrefix(stage.Prefix + "-");
         Orders = Create("Orders", Names.Orders, "orderId", stage, sortKey: "sk");
         Orders.AddGlobalSecondaryIndex(Index(DynamoDbTables.ByCustomerIndex, "customerId"));
-        Orders.AddGlobalSecondaryIndex(Index(DynamoDbTables.ByStatusIndex, "status"));
+        Orders.AddGlobalSecondaryIndex(Index(DynamoDbTables.ByStatusShardIndex, "statusShard"));
         Inventory = Create("Inventory", Names.Inventory, "sku", stage);
         Idempotency = Create("Idempotency", Names.Idempotency, "key", stage, timeToLive: "expiresAt");
         ApiKeys = Create("ApiKeys", Names.ApiKeys, "keyId", stage);

@@ -26,10 +26,11 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
         {
             [":expected"] = OrderItem.S(expectedStatus.ToWireName()),
             [":next"] = OrderItem.S(next.Status.ToWireName()),
+            [":shard"] = OrderItem.S(OrderItem.StatusShardOf(next.Status, next.Id)),
             [":entry"] = new() { L = [OrderItem.ChangeAttribute(next.History[^1])] },
             [":at"] = OrderItem.S(OrderItem.Time(next.UpdatedAt)),
         };
-        var update = "SET #status = :next, #history = list_append(#history, :entry), #updatedAt = :at";
+        var update = "SET #status = :next, #statusShard = :shard, #history = list_append(#history, :entry), #updatedAt = :at";
         if (next.Failure is { } failure)
         {
             values[":failure"] = OrderItem.FailureAttribute(failure);
@@ -52,6 +53,7 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
                     ExpressionAttributeNames = new()
                     {
                         ["#status"] = OrderItem.Status,
+                        ["#statusShard"] = OrderItem.StatusShard,
                         ["#history"] = OrderItem.History,
                         ["#updatedAt"] = OrderItem.UpdatedAt,
                         ["#failure"] = OrderItem.Failure,
@@ -78,16 +80,13 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
         {
             items = await QueryNewestFirstAsync(DynamoDbTables.ByCustomerIndex, OrderItem.CustomerId, customerId, filter.Status, before, wanted, cancellationToken);
         }
-        else if (filter.Status is { } status)
-        {
-            items = await QueryNewestFirstAsync(DynamoDbTables.ByStatusIndex, OrderItem.Status, status.ToWireName(), null, before, wanted, cancellationToken);
-        }
         else
         {
-            // Every order is in exactly one status partition: merge the newest of each.
-            var perStatus = await Task.WhenAll(OrderLifecycle.All.Select(s =>
-                QueryNewestFirstAsync(DynamoDbTables.ByStatusIndex, OrderItem.Status, s.ToWireName(), null, before, wanted, cancellationToken)));
-            items = perStatus.SelectMany(i => i)
+            // Every order is in exactly one status shard: merge the newest of each shard of the statuses asked for.
+            IEnumerable<OrderStatus> statuses = filter.Status is { } status ? [status] : OrderLifecycle.All;
+            var perShard = await Task.WhenAll(statuses.SelectMany(StatusShards).Select(shard =>
+                QueryNewestFirstAsync(DynamoDbTables.ByStatusShardIndex, OrderItem.StatusShard, shard, null, before, wanted, cancellationToken)));
+            items = perShard.SelectMany(i => i)
                 .OrderByDescending(i => i[OrderItem.CreatedKey].S, StringComparer.Ordinal)
                 .Take(wanted)
                 .ToList();
@@ -100,33 +99,13 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
     public async Task<IReadOnlyList<OrderId>> ListPendingAsync(DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var ids = new List<OrderId>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await dynamo.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tables.Orders,
-                    IndexName = DynamoDbTables.ByStatusIndex,
-                    KeyConditionExpression = "#status = :status AND #createdKey < :before",
-                    ExpressionAttributeNames = new() { ["#status"] = OrderItem.Status, ["#createdKey"] = OrderItem.CreatedKey, ["#orderId"] = OrderItem.OrderId },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":status"] = OrderItem.S(OrderStatus.Pending.ToWireName()),
-                        [":before"] = OrderItem.S(OrderItem.CreatedKeyOf(acceptedBefore)),
-                    },
-                    ProjectionExpression = "#orderId",
-                    ScanIndexForward = true,
-                    Limit = limit - ids.Count,
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken);
-            ids.AddRange((response.Items ?? []).Select(i => OrderId.Parse(i[OrderItem.OrderId].S)));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null && ids.Count < limit);
-        return ids;
+        var perShard = await Task.WhenAll(StatusShards(OrderStatus.Pending).Select(shard =>
+            QueryOldestPendingAsync(shard, acceptedBefore, limit, cancellationToken)));
+        return perShard.SelectMany(i => i)
+            .OrderBy(i => i.CreatedKey, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(i => OrderId.Parse(i.OrderId))
+            .ToList();
     }
 
     /// <summary>Writes a new order; false if an order with its id exists. The intake's first write.</summary>
@@ -149,6 +128,48 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
         {
             return false;
         }
+    }
+
+    /// <summary>The <c>byStatusShard</c> partition key values of <paramref name="status"/>.</summary>
+    private static IEnumerable<string> StatusShards(OrderStatus status) =>
+        Enumerable.Range(0, OrderItem.StatusShards).Select(shard => OrderItem.StatusShardOf(status, shard));
+
+    /// <summary>Up to <paramref name="limit"/> orders of one PENDING shard accepted before <paramref name="acceptedBefore"/>, oldest first.</summary>
+    private async Task<List<(string OrderId, string CreatedKey)>> QueryOldestPendingAsync(
+        string shard, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var found = new List<(string OrderId, string CreatedKey)>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var response = await dynamo.QueryAsync(
+                new QueryRequest
+                {
+                    TableName = tables.Orders,
+                    IndexName = DynamoDbTables.ByStatusShardIndex,
+                    KeyConditionExpression = "#statusShard = :shard AND #createdKey < :before",
+                    ExpressionAttributeNames = new()
+                    {
+                        ["#statusShard"] = OrderItem.StatusShard,
+                        ["#createdKey"] = OrderItem.CreatedKey,
+                        ["#orderId"] = OrderItem.OrderId,
+                    },
+                    ExpressionAttributeValues = new()
+                    {
+                        [":shard"] = OrderItem.S(shard),
+                        [":before"] = OrderItem.S(OrderItem.CreatedKeyOf(acceptedBefore)),
+                    },
+                    ProjectionExpression = "#orderId, #createdKey",
+                    ScanIndexForward = true,
+                    Limit = limit - found.Count,
+                    ExclusiveStartKey = start,
+                },
+                cancellationToken);
+            found.AddRange((response.Items ?? []).Select(i => (i[OrderItem.OrderId].S, i[OrderItem.CreatedKey].S)));
+            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null && found.Count < limit);
+        return found;
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ namespace StepOrders.Aws.DynamoDb;
 /// (<c>sk = ORDER</c>, its history a list appended to by each status change), its stock reservation
 /// (<c>RESERVATION</c>) and its payment (<c>PAYMENT</c>), so everything keyed by the order id lives together.
 /// The time-ordered key is <c>createdKey</c> (creation time, then the order id), the sort key of the two indexes
-/// <c>byCustomer</c> (<c>customerId</c>) and <c>byStatus</c> (<c>status</c>); only order items carry those
-/// attributes, so reservations and payments stay out of the indexes. A time-ordered <i>table</i> sort key would
+/// <c>byCustomer</c> (<c>customerId</c>) and <c>byStatusShard</c> (<c>statusShard</c>: the status and one of
+/// <see cref="OrderItem.StatusShards"/> shards fixed by the order id); only order items carry those attributes, so
+/// reservations and payments stay out of the indexes. A time-ordered <i>table</i> sort key would
 /// order nothing (a partition holds one order) and would make every read need the creation time.</item>
 /// <item><b>inventory</b>: partition key <c>sku</c>; <c>available</c> and the set <c>holders</c> of the
 /// reservations in flight that hold stock of the SKU (released and settled ones leave it).</item>
@@ -51,14 +52,14 @@ public static class DynamoDbTableSetup
             new AttributeDefinition(OrderItem.OrderId, ScalarAttributeType.S),
             new AttributeDefinition(OrderItem.Sk, ScalarAttributeType.S),
             new AttributeDefinition(OrderItem.CustomerId, ScalarAttributeType.S),
-            new AttributeDefinition(OrderItem.Status, ScalarAttributeType.S),
+            new AttributeDefinition(OrderItem.StatusShard, ScalarAttributeType.S),
             new AttributeDefinition(OrderItem.CreatedKey, ScalarAttributeType.S),
         ],
         KeySchema = [new KeySchemaElement(OrderItem.OrderId, KeyType.HASH), new KeySchemaElement(OrderItem.Sk, KeyType.RANGE)],
         GlobalSecondaryIndexes =
         [
             Index(DynamoDbTables.ByCustomerIndex, OrderItem.CustomerId),
-            Index(DynamoDbTables.ByStatusIndex, OrderItem.Status),
+            Index(DynamoDbTables.ByStatusShardIndex, OrderItem.StatusShard),
         ],
     };
 

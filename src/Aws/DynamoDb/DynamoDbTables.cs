@@ -15,6 +15,9 @@ public sealed record DynamoDbTables(string Orders, string Inventory, string Idem
     /// <summary>The orders table's index of a customer's orders, newest first by <c>createdKey</c>.</summary>
     public const string ByCustomerIndex = "byCustomer";
 
-    /// <summary>The orders table's index of orders per status, by <c>createdKey</c> (listing by status, the reconciler's PENDING scan).</summary>
-    public const string ByStatusIndex = "byStatus";
+    /// <summary>
+    /// The orders table's index of orders per status, each status over <see cref="OrderItem.StatusShards"/> partition
+    /// key values (<c>statusShard</c>), by <c>createdKey</c>: listing by status, the reconciler's PENDING scan.
+    /// </summary>
+    public const string ByStatusShardIndex = "byStatusShard";
 }

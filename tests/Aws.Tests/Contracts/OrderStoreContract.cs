@@ -151,6 +151,22 @@ public abstract class OrderStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_orders_of_one_status_page_newest_first_and_the_oldest_pending_come_first_to_the_reconciler()
+    {
+        var orders = new List<Order>();
+        for (var i = 0; i < 30; i++)
+        {
+            orders.Add(await AddedAsync($"cust-many-{i}"));
+        }
+
+        var pages = await AllPagesAsync(new OrderFilter(Status: OrderStatus.Pending), limit: 7);
+
+        Assert.Equal(orders.Select(o => o.Id).Reverse(), pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal([7, 7, 7, 7, 2], pages.Select(p => p.Orders.Count));
+        Assert.Equal(orders.Take(12).Select(o => o.Id), await Store.ListPendingAsync(Next(), 12, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Listing_by_customer_and_status_applies_both()
     {
         var orders = new List<Order>();

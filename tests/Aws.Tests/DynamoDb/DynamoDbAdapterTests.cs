@@ -24,6 +24,44 @@ public sealed class DynamoDbAdapterTests(DynaliteFixture dynalite)
     }
 
     [Fact]
+    public async Task Orders_of_one_status_are_spread_over_its_index_shards_and_keep_their_shard_as_they_move_on()
+    {
+        var tables = await dynalite.CreateTablesAsync();
+        var store = new DynamoDbOrderStore(dynalite.Client, tables);
+        var orders = Enumerable.Range(0, 40).Select(i => OrderSamples.Placed($"cust-{i}", OrderSamples.Start.AddSeconds(i))).ToList();
+        foreach (var order in orders)
+        {
+            Assert.True(await store.TryInsertAsync(order, CancellationToken.None));
+        }
+        var moved = OrderSamples.Moved(orders[0], OrderStatus.Validating, OrderSamples.Start.AddMinutes(1));
+        Assert.True(await store.TrySaveStatusChangeAsync(moved, OrderStatus.Pending, CancellationToken.None));
+
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            var item = (await dynalite.Client.GetItemAsync(tables.Orders, OrderItem.Key(order.Id))).Item;
+            keys[order.Id.Value] = item[OrderItem.StatusShard].S;
+        }
+
+        Assert.Equal($"VALIDATING#{OrderItem.ShardOf(orders[0].Id)}", keys[orders[0].Id.Value]);
+        var pendingShards = orders.Skip(1).Select(order => keys[order.Id.Value]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(pendingShards, shard => Assert.StartsWith("PENDING#", shard, StringComparison.Ordinal));
+        Assert.True(pendingShards.Count > 1, "39 orders of one status all landed on one index partition");
+    }
+
+    [Fact]
+    public void An_order_s_shard_is_fixed_by_its_id_and_ids_fill_every_shard_evenly()
+    {
+        var ids = Enumerable.Range(0, 8_000).Select(i => OrderId.New(OrderSamples.Start.AddMilliseconds(i))).ToList();
+
+        var perShard = ids.GroupBy(OrderItem.ShardOf).ToDictionary(group => group.Key, group => group.Count());
+
+        Assert.All(ids.Take(100), id => Assert.Equal(OrderItem.ShardOf(id), OrderItem.ShardOf(OrderId.Parse(id.Value))));
+        Assert.Equal(Enumerable.Range(0, OrderItem.StatusShards), perShard.Keys.Order());
+        Assert.All(perShard.Values, count => Assert.InRange(count, 800, 1_200));
+    }
+
+    [Fact]
     public async Task A_cursor_the_store_did_not_make_is_rejected()
     {
         var store = new DynamoDbOrderStore(dynalite.Client, await dynalite.CreateTablesAsync());
