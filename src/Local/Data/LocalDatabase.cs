@@ -108,11 +108,12 @@ internal sealed class LocalDatabase : IAsyncDisposable
     }
 
     /// <summary>True while the folder holds no stock and no orders: a new folder (perhaps with keys made by <c>keys create</c>).</summary>
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    /// <summary>Whether any API key was ever made in this data folder (revoked ones count): false for a new folder.</summary>
+    public async Task<bool> HasApiKeysAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM stock) AND NOT EXISTS (SELECT 1 FROM orders)";
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM api_keys)";
         return await command.ExecuteScalarAsync(cancellationToken) is 1L;
     }
 

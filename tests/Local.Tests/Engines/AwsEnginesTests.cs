@@ -40,6 +40,24 @@ public sealed class AwsEnginesTests(DynaliteFixture dynalite, FauxqsFixture faux
         Assert.Equal(StepOrders.Local.Data.DemoCatalog.UnitsPerSku - 2, await new DynamoDbInventory(dynalite.Client, tables).GetAvailableAsync("SKU-1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_host_started_again_on_the_same_tables_keeps_their_stock_and_does_not_seed_the_catalog_over_it()
+    {
+        var prefix = $"t{Guid.NewGuid():N}"[..12] + "-";
+        await using (var first = new AwsEnginesHost(dynalite, fauxqs, prefix))
+        {
+            var client = await first.ClientAsync();
+            var set = await client.PutAsJsonAsync("/admin/inventory/SKU-1", new { available = 7 });
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        // A new data folder, as a host on another machine would have, on the tables the first one stocked.
+        await using var again = new AwsEnginesHost(dynalite, fauxqs, prefix);
+        await again.ClientAsync();
+
+        Assert.Equal(7, await new DynamoDbInventory(dynalite.Client, DynamoDbTables.WithPrefix(prefix)).GetAvailableAsync("SKU-1", CancellationToken.None));
+    }
+
     private sealed class AwsEnginesHost(DynaliteFixture dynalite, FauxqsFixture fauxqs, string prefix) : LocalHost(new Dictionary<string, string>
     {
         ["store"] = "dynamodb",
