@@ -50,7 +50,8 @@ public static class LocalServiceCollectionExtensions
 
         services.AddSingleton(provider => LocalDatabase.Open(provider.GetRequiredService<DataFolder>()));
         services.AddSingleton<QueueArrivals>();
-        services.AddOrderEngines(EngineOptions.From(builder.Configuration));
+        var engines = EngineOptions.From(builder.Configuration);
+        services.AddOrderEngines(engines);
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IQuotaStore, SqliteQuotaStore>();
 
@@ -74,6 +75,12 @@ public static class LocalServiceCollectionExtensions
         services.AddHostedService<OrderWorkflowHost>();
         services.AddHostedService<OrderQueuePoller>();
         services.AddHostedService<IdempotencyKeyExpiry>();
+        if (engines.Store == OrderStoreEngine.DynamoDb)
+        {
+            // DynamoDB and SQS share no transaction, so the reconciler runs here as on AWS (--Reconciler:Grace, --Reconciler:Interval).
+            services.AddSingleton(builder.Configuration.GetSection("Reconciler").Get<ReconcilerOptions>() ?? new ReconcilerOptions());
+            services.AddHostedService<ReconcilerSchedule>();
+        }
         builder.AddStepOrdersTelemetry();
         return builder;
     }

@@ -11,12 +11,13 @@ namespace StepOrders.Steps;
 /// </summary>
 [Function("ReconcilePendingOrders", FunctionTrigger.Schedule, TimeoutSeconds = 60)]
 public sealed partial class ReconcilePendingOrders(
-    IOrderStore store, IOrderQueue queue, IOrderWorkflow workflow, TimeProvider clock, ILogger<ReconcilePendingOrders> logger)
+    IOrderStore store, IOrderQueue queue, IOrderWorkflow workflow, TimeProvider clock, ILogger<ReconcilePendingOrders> logger,
+    ReconcilerOptions? options = null)
 {
-    /// <summary>How long an order may wait in PENDING before it counts as stranded.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
-
     private const int BatchSize = 100;
+
+    /// <summary>How long an order may wait in PENDING before it counts as stranded.</summary>
+    public TimeSpan Grace { get; } = (options ?? new ReconcilerOptions()).Grace;
 
     /// <summary>Returns how many orders were queued again.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)

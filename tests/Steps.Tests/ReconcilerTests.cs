@@ -35,7 +35,7 @@ public class ReconcilerTests
         var reconciler = new ReconcilePendingOrders(shop, queue, workflow, shop.Clock, NullLogger<ReconcilePendingOrders>.Instance);
 
         var early = await reconciler.RunAsync(CancellationToken.None);
-        shop.Clock.Advance(ReconcilePendingOrders.Grace + TimeSpan.FromSeconds(1));
+        shop.Clock.Advance(reconciler.Grace + TimeSpan.FromSeconds(1));
         var late = await reconciler.RunAsync(CancellationToken.None);
 
         Assert.Equal(0, early);
