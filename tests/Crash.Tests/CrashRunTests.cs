@@ -20,6 +20,22 @@ public sealed class CrashRunTests
         Assert.Equal((0, 0, 0), (report.Verdict.Lost, report.Verdict.DoubleCaptures, report.Verdict.StuckExecutions));
     }
 
+    /// <summary>The same promise with orders, stock, payments and queue in DynamoDB and SQS (dynalite and fauxqs), which outlive each kill.</summary>
+    [Fact]
+    public async Task Ten_kill_restart_cycles_on_the_AWS_engines_lose_no_order_and_charge_no_order_twice()
+    {
+        var options = new CrashOptions { Cycles = 10, Orders = 150, Seed = 20_251_207, Engines = CrashOptions.AwsEngines };
+        var log = new StringWriter();
+
+        var report = await new CrashRun(options, log).RunAsync(CancellationToken.None);
+
+        report.Write(log);
+        Assert.True(report.Passed, log.ToString());
+        Assert.Equal(options.Orders, report.Verdict.Accepted);
+        Assert.Equal(10, report.Kills.Values.Sum());
+        Assert.Equal((0, 0, 0), (report.Verdict.Lost, report.Verdict.DoubleCaptures, report.Verdict.StuckExecutions));
+    }
+
     [Fact]
     public void A_seed_gives_the_same_schedule_every_time()
     {

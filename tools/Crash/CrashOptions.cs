@@ -5,16 +5,23 @@ namespace StepOrders.Crash;
 /// <summary>
 /// What a run does: <c>--cycles N --orders N --seed N</c> for the crash schedule, <c>--fuzz N</c> for a fuzz run
 /// instead; <c>--data DIR</c> keeps the data folder (otherwise a temporary one, deleted after a passing run),
-/// <c>--host PATH</c> runs another build of the host, <c>--concurrency N</c> requests in flight.
+/// <c>--host PATH</c> runs another build of the host, <c>--concurrency N</c> requests in flight; <c>--engines aws</c>
+/// runs the crash schedule on DynamoDB and SQS (dynalite and fauxqs) instead of SQLite.
 /// </summary>
 internal sealed record CrashOptions
 {
     public const string Usage =
-        "usage: StepOrders.Crash [--cycles N] [--orders N] [--seed N] [--concurrency N] [--data DIR] [--host PATH/StepOrders.Local.dll]\n" +
+        "usage: StepOrders.Crash [--cycles N] [--orders N] [--seed N] [--concurrency N] [--engines sqlite|aws] [--data DIR] [--host PATH/StepOrders.Local.dll]\n" +
         "       StepOrders.Crash --fuzz N [--seed N] [--concurrency N] [--data DIR] [--host PATH]\n" +
         "       StepOrders.Crash --soak N [--rate N] [--seed N] [--concurrency N] [--data DIR] [--host PATH]";
 
+    public const string SqliteEngines = "sqlite";
+    public const string AwsEngines = "aws";
+
     public int Cycles { get; init; } = 100;
+
+    /// <summary>Where the host keeps orders, stock, payments and its queue during a crash run: <see cref="SqliteEngines"/> or <see cref="AwsEngines"/>.</summary>
+    public string Engines { get; init; } = SqliteEngines;
 
     public int Orders { get; init; } = 10_000;
 
@@ -45,7 +52,7 @@ internal sealed record CrashOptions
     /// <summary>The command line that runs this schedule again.</summary>
     public string ReplayCommand => Fuzz is { } requests
         ? $"dotnet run -c Release --project tools/Crash -- --fuzz {requests} --seed {Seed}"
-        : $"dotnet run -c Release --project tools/Crash -- --cycles {Cycles} --orders {Orders} --seed {Seed}";
+        : $"dotnet run -c Release --project tools/Crash -- --cycles {Cycles} --orders {Orders} --seed {Seed}{(Engines == AwsEngines ? " --engines aws" : "")}";
 
     public static bool TryParse(string[] args, out CrashOptions options, out string problem)
     {
@@ -60,12 +67,17 @@ internal sealed record CrashOptions
                 return false;
             }
             var number = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : (int?)null;
-            if (name is not ("--cycles" or "--orders" or "--seed" or "--concurrency" or "--fuzz" or "--soak" or "--rate" or "--data" or "--host"))
+            if (name is not ("--cycles" or "--orders" or "--seed" or "--concurrency" or "--fuzz" or "--soak" or "--rate" or "--data" or "--host" or "--engines"))
             {
                 problem = $"Unknown option '{name}'.";
                 return false;
             }
-            if (name is not ("--data" or "--host") && number is null)
+            if (name is "--engines" && value is not (SqliteEngines or AwsEngines))
+            {
+                problem = $"--engines is {SqliteEngines} or {AwsEngines}, not '{value}'.";
+                return false;
+            }
+            if (name is not ("--data" or "--host" or "--engines") && number is null)
             {
                 problem = $"{name} must be a whole number above 0, not '{value}'.";
                 return false;
@@ -80,8 +92,14 @@ internal sealed record CrashOptions
                 case "--soak": options = options with { Soak = number!.Value }; break;
                 case "--rate": options = options with { Rate = number!.Value }; break;
                 case "--data": options = options with { DataPath = Path.GetFullPath(value) }; break;
+                case "--engines": options = options with { Engines = value }; break;
                 default: options = options with { HostDll = Path.GetFullPath(value) }; break;
             }
+        }
+        if (options.Engines == AwsEngines && (options.Fuzz is not null || options.Soak is not null))
+        {
+            problem = "--engines aws is for crash runs, not --fuzz or --soak.";
+            return false;
         }
         if (!File.Exists(options.HostDll))
         {

@@ -5,6 +5,7 @@ using StepOrders.Crash.Checks;
 using StepOrders.Crash.Client;
 using StepOrders.Crash.Host;
 using StepOrders.Crash.Schedule;
+using StepOrders.Crash.Stores;
 
 namespace StepOrders.Crash;
 
@@ -33,15 +34,16 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         var clock = Stopwatch.StartNew();
         var schedule = CrashSchedule.Create(options.Seed, options.Cycles, options.Orders);
         var ledger = new OrderLedger(schedule.Orders);
-        log.WriteLine($"crash: seed {options.Seed}, {options.Cycles} cycles, {options.Orders} orders, data {files.Folder}");
+        log.WriteLine($"crash: seed {options.Seed}, {options.Cycles} cycles, {options.Orders} orders, data {files.Folder}, engines {options.Engines}");
         _apiKey = await HostProcess.CreateAdminKeyAsync(options.HostDll, files.Folder, cancellationToken);
+        await using IStoreProbe store = options.Engines == CrashOptions.AwsEngines ? await AwsStoreProbe.StartAsync() : new SqliteStoreProbe(files);
 
         foreach (var cycle in schedule.Cycles)
         {
-            await RunCycleAsync(files, cycle, ledger, cancellationToken);
+            await RunCycleAsync(files, store, cycle, ledger, cancellationToken);
         }
 
-        await using var host = await StartAsync(files, cancellationToken);
+        await using var host = await StartAsync(files, store, cancellationToken);
         using var client = host.Client(_apiKey, RequestTimeout);
         var submitDeadline = DateTime.UtcNow + FinalSubmitTimeout;
         List<OrderPlan> left;
@@ -49,12 +51,12 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         {
             await SendAsync(new OrderSubmitter(client), left, ledger, cancellationToken);
         }
-        var (quiet, counts) = await Quiescence.WaitAsync(files, options.QuiescenceTimeout, cancellationToken);
+        var (quiet, counts) = await Quiescence.WaitAsync(store, files, options.QuiescenceTimeout, cancellationToken);
         log.WriteLine($"last host: {(quiet ? "quiet" : "not quiet")} after {clock.Elapsed.TotalSeconds:0} s ({counts}); checking");
 
         var verdict = new InvariantChecks(
             schedule.Orders, ledger, Stock(),
-            await StoreSnapshot.ReadAsync(files.Store, cancellationToken),
+            await store.ReadAsync(cancellationToken),
             await WorkflowSnapshot.ReadAsync(files.Workflow, cancellationToken),
             await ApiSnapshot.ReadAsync(client, cancellationToken)).Run();
         if (!quiet)
@@ -72,10 +74,10 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         return report;
     }
 
-    private async Task RunCycleAsync(DataFiles files, CyclePlan cycle, OrderLedger ledger, CancellationToken cancellationToken)
+    private async Task RunCycleAsync(DataFiles files, IStoreProbe store, CyclePlan cycle, OrderLedger ledger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
-        var host = await StartAsync(files, cancellationToken);
+        var host = await StartAsync(files, store, cancellationToken);
         await using (host)
         {
             var up = started.Elapsed;
@@ -110,19 +112,20 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
             await burst;
             _kills[cycle.Kill] = _kills.GetValueOrDefault(cycle.Kill) + 1;
             _hostErrors.AddRange(host.Errors);
-            await _damage.CountAsync(files, cancellationToken);
+            await _damage.CountAsync(store, files, cancellationToken);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"cycle {cycle.Number}/{options.Cycles}: up in {up.TotalSeconds:0.0} s, {plans.Count} to send ({again} left by earlier cycles), {ledger.Attempts - attemptsBefore} sent, {ledger.AcceptedCount - acceptedBefore} accepted; killed {Describe(cycle.Kill)} at +{killedAt.TotalMilliseconds:0} ms"));
         }
     }
 
-    private async Task<HostProcess> StartAsync(DataFiles files, CancellationToken cancellationToken) =>
+    private async Task<HostProcess> StartAsync(DataFiles files, IStoreProbe store, CancellationToken cancellationToken) =>
         await HostProcess.StartAsync(options.HostDll, files.Folder,
         [
             "--time-scale", options.TimeScale.ToString(CultureInfo.InvariantCulture),
             // Messages a killed poller held come back after 2 s rather than 30.
             "--Queue:VisibilityTimeout", "00:00:02",
             "--Logging:LogLevel:Default", "Warning",
+            .. store.HostArguments,
         ], cancellationToken);
 
     /// <summary>Sends the orders, <see cref="CrashOptions.Concurrency"/> at a time; <paramref name="sending"/> hears how many have been sent so far.</summary>

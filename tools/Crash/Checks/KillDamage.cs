@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
 using StepOrders.Crash.Host;
+using StepOrders.Crash.Stores;
 
 namespace StepOrders.Crash.Checks;
 
-/// <summary>What each kill left to recover, read from the files the dead host left: the work the next host must finish.</summary>
+/// <summary>What each kill left to recover, read from what the dead host left: the work the next host must finish.</summary>
 internal sealed class KillDamage
 {
     public long UnfinishedOrders { get; private set; }
@@ -12,16 +13,17 @@ internal sealed class KillDamage
 
     public long QueuedMessages { get; private set; }
 
-    public async Task CountAsync(DataFiles files, CancellationToken cancellationToken)
+    public async Task CountAsync(IStoreProbe store, DataFiles files, CancellationToken cancellationToken)
     {
-        if (!File.Exists(files.Store) || !File.Exists(files.Workflow))
+        var (unfinished, queued) = await store.CountAsync(cancellationToken);
+        UnfinishedOrders += unfinished;
+        QueuedMessages += queued;
+        if (!File.Exists(files.Workflow))
         {
             return;
         }
         try
         {
-            UnfinishedOrders += await Database.CountAsync(files.Store, "SELECT COUNT(*) FROM orders WHERE status NOT IN (5, 6)", cancellationToken);
-            QueuedMessages += await Database.CountAsync(files.Store, "SELECT COUNT(*) FROM queue_messages", cancellationToken);
             RunningExecutions += await Database.CountAsync(files.Workflow, "SELECT COUNT(*) FROM executions WHERE status = 'RUNNING'", cancellationToken);
         }
         catch (SqliteException)

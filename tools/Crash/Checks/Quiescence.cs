@@ -1,4 +1,5 @@
 using StepOrders.Crash.Host;
+using StepOrders.Crash.Stores;
 
 namespace StepOrders.Crash.Checks;
 
@@ -9,17 +10,18 @@ internal static class Quiescence
     private static readonly TimeSpan Standstill = TimeSpan.FromSeconds(30);
 
     /// <summary>True once quiet; false at <paramref name="timeout"/> or after a standstill, with the counts left.</summary>
-    public static async Task<(bool Quiet, string Left)> WaitAsync(DataFiles files, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(bool Quiet, string Left)> WaitAsync(IStoreProbe store, DataFiles files, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         var last = (-1L, -1L, -1L);
         var lastChange = DateTime.UtcNow;
         while (true)
         {
+            var (unfinished, queued) = await store.CountAsync(cancellationToken);
             var counts = (
-                Unfinished: await Database.CountAsync(files.Store, "SELECT COUNT(*) FROM orders WHERE status NOT IN (5, 6)", cancellationToken),
+                Unfinished: unfinished,
                 Running: await Database.CountAsync(files.Workflow, "SELECT COUNT(*) FROM executions WHERE status = 'RUNNING'", cancellationToken),
-                Queued: await Database.CountAsync(files.Store, "SELECT COUNT(*) FROM queue_messages", cancellationToken));
+                Queued: queued);
             var left = $"{counts.Unfinished} orders unfinished, {counts.Running} executions RUNNING, {counts.Queued} messages queued";
             if (counts == (0, 0, 0))
             {

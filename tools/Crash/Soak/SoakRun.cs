@@ -4,6 +4,7 @@ using StepOrders.Crash.Checks;
 using StepOrders.Crash.Client;
 using StepOrders.Crash.Host;
 using StepOrders.Crash.Schedule;
+using StepOrders.Crash.Stores;
 
 namespace StepOrders.Crash.Soak;
 
@@ -65,7 +66,7 @@ internal sealed class SoakRun(CrashOptions options, TextWriter log)
         }
         await Task.WhenAll(inFlight);
         var sendTime = clock.Elapsed;
-        var (quiet, left) = await Quiescence.WaitAsync(files, options.QuiescenceTimeout, cancellationToken);
+        var (quiet, left) = await Quiescence.WaitAsync(new SqliteStoreProbe(files), files, options.QuiescenceTimeout, cancellationToken);
         await ReportAsync(host, files, ledger, clock.Elapsed, lastAccepted, lastFinished, lastAt, cancellationToken);
         var bytes = FileBytes(files);
         var result = new SoakResult(
