@@ -72,7 +72,7 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
     public async Task<OrderPage> ListAsync(OrderFilter filter, int limit, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var before = cursor is null ? null : OrderListCursor.Decode(cursor);
+        var before = cursor is null ? null : await CreatedKeyAfterAsync(cursor, cancellationToken);
         // One more than asked, to know whether another page follows.
         var wanted = limit + 1;
         List<Dictionary<string, AttributeValue>> items;
@@ -92,7 +92,7 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
                 .ToList();
         }
         var page = items.Take(limit).ToList();
-        var next = items.Count > limit ? OrderListCursor.Encode(page[^1][OrderItem.CreatedKey].S) : null;
+        var next = items.Count > limit ? OrderCursor.After(OrderId.Parse(page[^1][OrderItem.OrderId].S)) : null;
         return new OrderPage(page.Select(OrderItem.FromItem).ToList(), next);
     }
 
@@ -129,6 +129,16 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
             return false;
         }
     }
+
+    /// <summary>
+    /// Where a page after <paramref name="cursor"/> starts: the <c>createdKey</c> of the order the cursor names. The
+    /// cursor is the domain's (<see cref="OrderCursor"/>, the last order's id), as every store's is, so the API reads
+    /// and checks it the same on both; the order's key costs one read per page.
+    /// </summary>
+    private async Task<string> CreatedKeyAfterAsync(string cursor, CancellationToken cancellationToken) =>
+        OrderCursor.TryRead(cursor, out var last) && await GetAsync(last, cancellationToken) is { } order
+            ? OrderItem.CreatedKeyOf(order)
+            : throw new ArgumentException($"'{cursor}' is not a cursor of this order listing.", nameof(cursor));
 
     /// <summary>The <c>byStatusShard</c> partition key values of <paramref name="status"/>.</summary>
     private static IEnumerable<string> StatusShards(OrderStatus status) =>

@@ -114,6 +114,12 @@ public abstract class OrderStoreContract : IAsyncLifetime
         Assert.Equal([2, 2, 1], pages.Select(p => p.Orders.Count));
         Assert.Null(pages[^1].NextCursor);
         Assert.Equal(placed.Select(o => o.Id).Reverse(), pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        // The API checks a cursor before the store sees it: every store's cursor is the domain's, naming the page's last order.
+        Assert.All(pages[..^1], page =>
+        {
+            Assert.True(OrderCursor.TryRead(page.NextCursor, out var last));
+            Assert.Equal(page.Orders[^1].Id, last);
+        });
     }
 
     [Fact]

@@ -41,6 +41,35 @@ public sealed class AwsEnginesTests(DynaliteFixture dynalite, FauxqsFixture faux
     }
 
     [Fact]
+    public async Task A_customers_orders_page_through_the_API_with_the_cursor_the_DynamoDB_store_gives()
+    {
+        await using var host = new AwsEnginesHost(dynalite, fauxqs, $"t{Guid.NewGuid():N}"[..12] + "-");
+        var client = await host.ClientAsync();
+        var placed = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/orders", new
+            {
+                customerId = "aws-pages",
+                items = new[] { new { sku = "SKU-1", quantity = 1, unitPrice = 5m } },
+                currency = "EUR",
+                shippingAddress = new { name = "Ada", line1 = "1 Way", city = "London", postalCode = "N1", country = "GB" },
+            });
+            placed.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!);
+        }
+
+        var first = (await client.GetFromJsonAsync<JsonObject>("/customers/aws-pages/orders?limit=2"))!;
+        var next = await client.GetAsync($"/customers/aws-pages/orders?limit=2&cursor={Uri.EscapeDataString((string)first["nextCursor"]!)}");
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var second = (await next.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(
+            Enumerable.Reverse(placed),
+            first["orders"]!.AsArray().Concat(second["orders"]!.AsArray()).Select(order => (string)order!["orderId"]!));
+        Assert.Null(second["nextCursor"]);
+    }
+
+    [Fact]
     public async Task A_host_started_again_on_the_same_tables_keeps_their_stock_and_does_not_seed_the_catalog_over_it()
     {
         var prefix = $"t{Guid.NewGuid():N}"[..12] + "-";
