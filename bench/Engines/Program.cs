@@ -14,11 +14,8 @@ Console.WriteLine($"Engines benchmark: {concurrency} clients posting orders for 
 
 Console.Error.WriteLine("building src/Local (Release)…");
 var dll = await LocalHostBuild.BuildAsync();
-await using var dynalite = await StandinProcess.StartAsync(
-    Path.Combine("dynalite", "cli.js"),
-    port => ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
-await using var fauxqs = await StandinProcess.StartAsync(
-    Path.Combine("fauxqs", "dist", "cli.js"), _ => [], new Dictionary<string, string> { ["FAUXQS_PORT"] = "{port}", ["FAUXQS_LOGGER"] = "false" });
+await using var dynalite = await StandinProcess.StartDynaliteAsync();
+await using var fauxqs = await StandinProcess.StartFauxqsAsync();
 
 (string Name, string[] Options)[] engines =
 [

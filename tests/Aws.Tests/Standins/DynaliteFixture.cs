@@ -13,10 +13,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        dynalite = await StandinProcess.StartAsync(
-            Path.Combine("dynalite", "cli.js"),
-            port => ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
+        dynalite = await StandinProcess.StartDynaliteAsync();
         // The adapters' client, as the hosts make it, so the contract suites run through its failure handling too.
         Client = new DynamoDbStoreClient(
             new BasicAWSCredentials("test", "test"),

@@ -13,10 +13,7 @@ public sealed class FauxqsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        fauxqs = await StandinProcess.StartAsync(
-            Path.Combine("fauxqs", "dist", "cli.js"),
-            _ => [],
-            new Dictionary<string, string> { ["FAUXQS_PORT"] = "{port}", ["FAUXQS_LOGGER"] = "false" });
+        fauxqs = await StandinProcess.StartFauxqsAsync();
         Client = new AmazonSQSClient(
             new BasicAWSCredentials("test", "test"),
             new AmazonSQSConfig { ServiceURL = fauxqs.Endpoint.ToString(), AuthenticationRegion = "us-east-1" });

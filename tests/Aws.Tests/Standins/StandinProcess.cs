@@ -27,8 +27,20 @@ public sealed class StandinProcess : IAsyncDisposable
 
     public Uri Endpoint => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>dynalite, an in-memory DynamoDB, whose table operations complete at once.</summary>
+    public static Task<StandinProcess> StartDynaliteAsync() => StartAsync(
+        Path.Combine("dynalite", "cli.js"),
+        port => ["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
+
+    /// <summary>fauxqs, an in-memory SQS, quiet.</summary>
+    public static Task<StandinProcess> StartFauxqsAsync() => StartAsync(
+        Path.Combine("fauxqs", "dist", "cli.js"),
+        _ => [],
+        new Dictionary<string, string> { ["FAUXQS_PORT"] = "{port}", ["FAUXQS_LOGGER"] = "false" });
+
     /// <summary>Starts <c>node {script} {arguments(port)}</c> and returns once the port accepts connections.</summary>
-    public static async Task<StandinProcess> StartAsync(
+    private static async Task<StandinProcess> StartAsync(
         string script, Func<int, IEnumerable<string>> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var standins = StandinsFolder();

@@ -46,11 +46,8 @@ internal sealed class AwsStoreProbe : IStoreProbe
 
     public static async Task<AwsStoreProbe> StartAsync()
     {
-        var dynalite = await StandinProcess.StartAsync(
-            Path.Combine("dynalite", "cli.js"),
-            port => ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"]);
-        var fauxqs = await StandinProcess.StartAsync(
-            Path.Combine("fauxqs", "dist", "cli.js"), _ => [], new Dictionary<string, string> { ["FAUXQS_PORT"] = "{port}", ["FAUXQS_LOGGER"] = "false" });
+        var dynalite = await StandinProcess.StartDynaliteAsync();
+        var fauxqs = await StandinProcess.StartFauxqsAsync();
         return new AwsStoreProbe(dynalite, fauxqs);
     }
 
