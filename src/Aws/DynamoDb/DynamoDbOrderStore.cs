@@ -78,14 +78,14 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
         List<Dictionary<string, AttributeValue>> items;
         if (filter.CustomerId is { } customerId)
         {
-            items = await QueryNewestFirstAsync(DynamoDbTables.ByCustomerIndex, OrderItem.CustomerId, customerId, filter.Status, before, wanted, cancellationToken);
+            items = await QueryAsync(DynamoDbTables.ByCustomerIndex, OrderItem.CustomerId, customerId, filter.Status, before, wanted, newestFirst: true, cancellationToken);
         }
         else
         {
             // Every order is in exactly one status shard: merge the newest of each shard of the statuses asked for.
             IEnumerable<OrderStatus> statuses = filter.Status is { } status ? [status] : OrderLifecycle.All;
             var perShard = await Task.WhenAll(statuses.SelectMany(StatusShards).Select(shard =>
-                QueryNewestFirstAsync(DynamoDbTables.ByStatusShardIndex, OrderItem.StatusShard, shard, null, before, wanted, cancellationToken)));
+                QueryAsync(DynamoDbTables.ByStatusShardIndex, OrderItem.StatusShard, shard, null, before, wanted, newestFirst: true, cancellationToken)));
             items = perShard.SelectMany(i => i)
                 .OrderByDescending(i => i[OrderItem.CreatedKey].S, StringComparer.Ordinal)
                 .Take(wanted)
@@ -99,12 +99,13 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
     public async Task<IReadOnlyList<OrderId>> ListPendingAsync(DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var before = OrderItem.CreatedKeyOf(acceptedBefore);
         var perShard = await Task.WhenAll(StatusShards(OrderStatus.Pending).Select(shard =>
-            QueryOldestPendingAsync(shard, acceptedBefore, limit, cancellationToken)));
+            QueryAsync(DynamoDbTables.ByStatusShardIndex, OrderItem.StatusShard, shard, null, before, limit, newestFirst: false, cancellationToken)));
         return perShard.SelectMany(i => i)
-            .OrderBy(i => i.CreatedKey, StringComparer.Ordinal)
+            .OrderBy(i => i[OrderItem.CreatedKey].S, StringComparer.Ordinal)
             .Take(limit)
-            .Select(i => OrderId.Parse(i.OrderId))
+            .Select(i => OrderId.Parse(i[OrderItem.OrderId].S))
             .ToList();
     }
 
@@ -144,51 +145,14 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
     private static IEnumerable<string> StatusShards(OrderStatus status) =>
         Enumerable.Range(0, OrderItem.StatusShards).Select(shard => OrderItem.StatusShardOf(status, shard));
 
-    /// <summary>Up to <paramref name="limit"/> orders of one PENDING shard accepted before <paramref name="acceptedBefore"/>, oldest first.</summary>
-    private async Task<List<(string OrderId, string CreatedKey)>> QueryOldestPendingAsync(
-        string shard, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken)
-    {
-        var found = new List<(string OrderId, string CreatedKey)>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await dynamo.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = tables.Orders,
-                    IndexName = DynamoDbTables.ByStatusShardIndex,
-                    KeyConditionExpression = "#statusShard = :shard AND #createdKey < :before",
-                    ExpressionAttributeNames = new()
-                    {
-                        ["#statusShard"] = OrderItem.StatusShard,
-                        ["#createdKey"] = OrderItem.CreatedKey,
-                        ["#orderId"] = OrderItem.OrderId,
-                    },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":shard"] = OrderItem.S(shard),
-                        [":before"] = OrderItem.S(OrderItem.CreatedKeyOf(acceptedBefore)),
-                    },
-                    ProjectionExpression = "#orderId, #createdKey",
-                    ScanIndexForward = true,
-                    Limit = limit - found.Count,
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken);
-            found.AddRange((response.Items ?? []).Select(i => (i[OrderItem.OrderId].S, i[OrderItem.CreatedKey].S)));
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null && found.Count < limit);
-        return found;
-    }
-
     /// <summary>
-    /// Up to <paramref name="wanted"/> order items of one index partition, newest first, keyed before
+    /// Up to <paramref name="wanted"/> order items of one index partition, newest or oldest first, keyed before
     /// <paramref name="before"/>. A status filter is a FilterExpression, applied after DynamoDB's Limit, so pages
     /// are read until enough orders match or the partition ends.
     /// </summary>
-    private async Task<List<Dictionary<string, AttributeValue>>> QueryNewestFirstAsync(
-        string index, string partitionAttribute, string partitionValue, OrderStatus? status, string? before, int wanted, CancellationToken cancellationToken)
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(
+        string index, string partitionAttribute, string partitionValue, OrderStatus? status, string? before, int wanted, bool newestFirst,
+        CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string> { ["#pk"] = partitionAttribute };
         var values = new Dictionary<string, AttributeValue> { [":pk"] = OrderItem.S(partitionValue) };
@@ -219,7 +183,7 @@ public sealed class DynamoDbOrderStore(IAmazonDynamoDB dynamo, DynamoDbTables ta
                     FilterExpression = filter,
                     ExpressionAttributeNames = names,
                     ExpressionAttributeValues = values,
-                    ScanIndexForward = false,
+                    ScanIndexForward = !newestFirst,
                     Limit = wanted - items.Count,
                     ExclusiveStartKey = start,
                 },
